@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { runSerial } from '../engine/runner.js';
+import { loadTarget } from '../io/loadScenario.js';
+import { packageVersion } from '../io/version.js';
+import { writeReportDir } from '../io/writeReport.js';
+import { compileModel } from '../model/compile.js';
+import { summaryMarkdown } from '../report/markdown.js';
+import { buildSummary } from '../report/summary.js';
+import type { RunSummary } from '../schema/result.js';
+import type { ResolvedScenario } from '../schema/scenario.js';
+
+export interface RunOptions {
+  /** plan id or scenario file */
+  readonly target: string;
+  readonly runs?: number;
+  readonly seed?: string;
+  /** report folder; default reports/<scenario> under the working directory */
+  readonly out?: string;
+  /** write no report files */
+  readonly noWrite?: boolean;
+}
+
+export interface RunOutcome {
+  readonly scenario: ResolvedScenario;
+  readonly summary: RunSummary;
+  readonly reportDir: string | undefined;
+}
+
+/** Simulates a resolved scenario and summarises it. */
+export function simulateScenario(scenario: ResolvedScenario): RunSummary {
+  const model = compileModel(scenario);
+  const acc = runSerial(model, scenario.seed, scenario.runs);
+  return buildSummary(scenario, model, acc, packageVersion());
+}
+
+/** `ladder run`: load, apply command-line overrides, simulate, write the report. */
+export function runCommand(opts: RunOptions): RunOutcome {
+  const loaded = loadTarget(opts.target).scenario;
+  const scenario: ResolvedScenario = {
+    ...loaded,
+    ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  };
+  const summary = simulateScenario(scenario);
+  let reportDir: string | undefined;
+  if (opts.noWrite !== true) {
+    const dir = opts.out ?? join('reports', scenario.id);
+    reportDir = writeReportDir(dir, {
+      'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
+      'summary.md': summaryMarkdown(summary, scenario),
+    });
+  }
+  return { scenario, summary, reportDir };
+}

@@ -1,0 +1,64 @@
+import type { CompiledModel } from '../model/compile.js';
+import type { ProcessSampler } from '../model/sampler.js';
+import { simulateTrajectory, type TrajectoryTrace } from '../model/trajectory.js';
+import { PARAM_NAMES } from '../schema/params.js';
+import { accumulate, createAccumulator, mergeAccumulators, type Accumulator } from './accumulator.js';
+import { binomial } from './binomial.js';
+import { poisson } from './poisson.js';
+import { stream, type Uniform } from './rng.js';
+
+/** Trajectories per block: the unit of work of the block queue. */
+export const BLOCK_SIZE = 1000;
+
+/** The exact samplers bound to one uniform stream. */
+export function processSampler(u: Uniform): ProcessSampler {
+  return {
+    binomial: (n, p) => binomial(u, n, p),
+    poisson: (mean) => poisson(u, mean),
+  };
+}
+
+/**
+ * Simulates trajectories [start, start + count) and returns their accumulator. Trajectory i
+ * draws its parameters from stream (seed, i, 'param') and its process noise from
+ * (seed, i, 'proc'): its result depends on nothing else.
+ */
+export function runRange(model: CompiledModel, seed: string, start: number, count: number): Accumulator {
+  const acc = createAccumulator(model);
+  const out = new Float64Array(model.measures.length * model.years.length);
+  const params = new Float64Array(PARAM_NAMES.length);
+  for (let i = start; i < start + count; i++) {
+    simulateTrajectory(model, stream(seed, i, 'param'), processSampler(stream(seed, i, 'proc')), params, out);
+    accumulate(model, acc, out);
+  }
+  return acc;
+}
+
+/** One trajectory with its full trace (for tests and diagnostics). */
+export function traceTrajectory(
+  model: CompiledModel,
+  seed: string,
+  index: number,
+): { out: Float64Array; trace: TrajectoryTrace; params: Float64Array } {
+  const out = new Float64Array(model.measures.length * model.years.length);
+  const params = new Float64Array(PARAM_NAMES.length);
+  const trace: TrajectoryTrace = { ledgers: [], states: [], marks: [] };
+  simulateTrajectory(
+    model,
+    stream(seed, index, 'param'),
+    processSampler(stream(seed, index, 'proc')),
+    params,
+    out,
+    trace,
+  );
+  return { out, trace, params };
+}
+
+/** Runs `runs` trajectories in blocks on this thread. */
+export function runSerial(model: CompiledModel, seed: string, runs: number): Accumulator {
+  const total = createAccumulator(model);
+  for (let start = 0; start < runs; start += BLOCK_SIZE) {
+    mergeAccumulators(total, runRange(model, seed, start, Math.min(BLOCK_SIZE, runs - start)));
+  }
+  return total;
+}

@@ -1,0 +1,266 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { InputError, InputErrors } from './errors.js';
+import { suggest } from './suggest.js';
+
+/** A parsed YAML/JSON text that can say where each field came from. */
+export interface SourceDoc {
+  readonly file: string;
+  readonly data: unknown;
+  /** line/column (1-based) of the field at `path`, or of its nearest existing parent */
+  locate(path: readonly PropertyKey[], key?: string): { line: number; column: number } | undefined;
+}
+
+/** Decodes bytes as UTF-8 (a UTF-8 BOM is dropped), refusing anything else with its location. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
+    throw new InputError({
+      code: 'E_ENCODING',
+      message: 'the file is UTF-16; save it as UTF-8',
+      location: { file, line: 1 },
+      expected: 'UTF-8 text',
+      found: 'a UTF-16 byte-order mark',
+    });
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch {
+    // find the first bad byte for the location
+    let line = 1;
+    let offset = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(offset, i + 1));
+      } catch {
+        // may be an incomplete sequence: look ahead up to 3 bytes
+        let ok = false;
+        for (let k = 1; k <= 3 && i + k < bytes.length; k++) {
+          try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(offset, i + 1 + k));
+            ok = true;
+            break;
+          } catch {
+            /* keep looking */
+          }
+        }
+        if (!ok) {
+          throw new InputError({
+            code: 'E_ENCODING',
+            message: 'the file is not valid UTF-8 (GBK or another legacy encoding?); save it as UTF-8',
+            location: { file, line },
+            expected: 'UTF-8 text',
+            found: `byte 0x${(bytes[i] ?? 0).toString(16)} at offset ${i}`,
+          });
+        }
+      }
+      if (bytes[i] === 0x0a) {
+        line++;
+        offset = i + 1;
+      }
+    }
+    throw new InputError({ code: 'E_ENCODING', message: 'the file is not valid UTF-8', location: { file } });
+  }
+}
+
+/** Parses YAML (or JSON, a subset of YAML 1.2), refusing syntax errors and duplicate keys. */
+export function parseSource(text: string, file: string): SourceDoc {
+  if (text.trim() === '') {
+    throw new InputError({
+      code: 'E_EMPTY',
+      message: 'the file is empty',
+      location: { file, line: 1 },
+      expected: 'a YAML or JSON document',
+      found: 'nothing',
+    });
+  }
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new InputErrors(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const dup = e.code === 'DUPLICATE_KEY';
+        return new InputError({
+          code: 'E_SYNTAX',
+          message: dup
+            ? 'a key appears twice in the same mapping'
+            : `syntax error: ${e.message.split('\n')[0] ?? ''}`,
+          location: { file, ...(pos ? { line: pos.line, column: pos.col } : {}) },
+          ...(dup ? { expected: 'each key once', found: 'a duplicate key' } : {}),
+        });
+      }),
+    );
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const pos = (offset: number): { line: number; column: number } => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  return {
+    file,
+    data,
+    locate(path, key) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
+        if (node === undefined) continue;
+        if (key !== undefined && n === path.length && isMap(node)) {
+          const pair = node.items.find(
+            (it) => isPair(it) && isScalar(it.key) && String(it.key.value) === key,
+          );
+          const range = pair !== undefined && isScalar(pair.key) ? pair.key.range : undefined;
+          if (range) return pos(range[0]);
+        }
+        const range = (node as { range?: [number, number, number] | null }).range;
+        if (range) return pos(range[0]);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** All object keys that appear anywhere in a zod schema (for "did you mean" suggestions). */
+export function schemaKeys(schema: z.ZodType): Set<string> {
+  const keys = new Set<string>();
+  const seen = new Set<unknown>();
+  const walk = (s: unknown): void => {
+    if (s === null || typeof s !== 'object' || seen.has(s)) return;
+    seen.add(s);
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (def === undefined) return;
+    const shape = def['shape'];
+    if (shape !== null && typeof shape === 'object') {
+      for (const [k, v] of Object.entries(shape)) {
+        keys.add(k);
+        walk(v);
+      }
+    }
+    for (const field of ['element', 'innerType', 'valueType', 'keyType', 'in', 'out', 'schema'])
+      walk(def[field]);
+    const options = def['options'];
+    if (Array.isArray(options)) options.forEach(walk);
+    const entries = def['entries'];
+    if (entries !== null && typeof entries === 'object') for (const k of Object.keys(entries)) keys.add(k);
+  };
+  walk(schema);
+  return keys;
+}
+
+function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = data;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+/**
+ * Validates a parsed document against a zod schema. Every issue becomes an InputError with the
+ * file, line and field path, what was expected and what was found, and for an unknown key the
+ * nearest known one.
+ */
+export function validate<S extends z.ZodType>(
+  doc: SourceDoc,
+  schema: S,
+  pathPrefix: readonly PropertyKey[] = [],
+): z.output<S> {
+  const result = schema.safeParse(valueAt(doc.data, pathPrefix));
+  if (result.success) return result.data;
+  const known = schemaKeys(schema);
+  const errors: InputError[] = [];
+  for (const issue of result.error.issues) {
+    const path = [...pathPrefix, ...issue.path];
+    const dotted = path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const near = suggest(key, known);
+        const loc = doc.locate(path, key);
+        errors.push(
+          new InputError({
+            code: 'E_SCHEMA',
+            message: `unknown key ${JSON.stringify(key)}`,
+            location: { file: doc.file, ...loc, path: [...path, key].map(String).join('.') },
+            expected: 'a known key',
+            found: JSON.stringify(key),
+            ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : {}),
+          }),
+        );
+      }
+      continue;
+    }
+    const found = valueAt(doc.data, path);
+    const loc = doc.locate(path);
+    let expected: string | undefined;
+    let message = issue.message;
+    if (issue.code === 'invalid_type') {
+      expected = issue.expected;
+      message = found === undefined ? 'missing field' : 'wrong type';
+    } else if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const incl = issue.inclusive === false ? '' : '=';
+      expected =
+        issue.origin === 'array' || issue.origin === 'string'
+          ? `${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(bound)} ${issue.origin === 'array' ? 'items' : 'characters'}`
+          : `a number ${issue.code === 'too_small' ? '>' : '<'}${incl} ${String(bound)}`;
+      message = 'value out of range';
+    } else if (issue.code === 'invalid_value') {
+      expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      message = 'value not allowed';
+      if (typeof found === 'string') {
+        const near = suggest(
+          found,
+          issue.values.map((v) => String(v)),
+        );
+        if (near !== undefined) {
+          errors.push(
+            new InputError({
+              code: 'E_SCHEMA',
+              message,
+              location: { file: doc.file, ...loc, path: dotted },
+              expected,
+              found: describeFound(found),
+              hint: `did you mean \`${near}\`?`,
+            }),
+          );
+          continue;
+        }
+      }
+    } else if (issue.code === 'invalid_format') {
+      expected =
+        issue.format === 'regex'
+          ? `text matching ${String((issue as { pattern?: unknown }).pattern)}`
+          : issue.format;
+      message = 'badly formed text';
+    } else if (issue.code === 'invalid_union') {
+      expected = 'one of the allowed forms';
+      message = 'no allowed form matches';
+    }
+    // custom checks already say what was expected and found in their message
+    const custom = issue.code === 'custom';
+    errors.push(
+      new InputError({
+        code: 'E_SCHEMA',
+        message,
+        location: { file: doc.file, ...loc, path: dotted },
+        ...(expected !== undefined && !custom ? { expected } : {}),
+        ...(custom ? {} : { found: describeFound(found) }),
+      }),
+    );
+  }
+  throw new InputErrors(errors);
+}
