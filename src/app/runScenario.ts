@@ -1,10 +1,10 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runSerial } from '../engine/runner.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { packageVersion } from '../io/version.js';
 import { writeReportDir } from '../io/writeReport.js';
 import { compileModel } from '../model/compile.js';
-import { summaryMarkdown } from '../report/markdown.js';
+import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
 import type { RunSummary } from '../schema/result.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
@@ -23,6 +23,7 @@ export interface RunOptions {
 export interface RunOutcome {
   readonly scenario: ResolvedScenario;
   readonly summary: RunSummary;
+  /** the report folder, relative to the working directory when inside it */
   readonly reportDir: string | undefined;
 }
 
@@ -44,11 +45,12 @@ export function runCommand(opts: RunOptions): RunOutcome {
   const summary = simulateScenario(scenario);
   let reportDir: string | undefined;
   if (opts.noWrite !== true) {
-    const dir = opts.out ?? join('reports', scenario.id);
-    reportDir = writeReportDir(dir, {
-      'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
-      'summary.md': summaryMarkdown(summary, scenario),
-    });
+    const written = writeReportDir(
+      opts.out ?? join('reports', scenario.id),
+      runReportFiles(summary, scenario),
+    );
+    const rel = relative(process.cwd(), written);
+    reportDir = rel === '' || rel.startsWith('..') ? written : rel;
   }
   return { scenario, summary, reportDir };
 }

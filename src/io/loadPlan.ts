@@ -15,11 +15,15 @@ export function listPlanIds(dir = SEEDS_DIR): string[] {
     .sort();
 }
 
+/** A path as shown in messages: relative to the working directory when inside it. */
+export function shownPath(file: string): string {
+  const r = relative(process.cwd(), file);
+  return r === '' || r.startsWith('..') ? file : r;
+}
+
 /** Loads and validates a plan file. */
 export function loadPlanFile(file: string): Plan {
-  const shown = relative(process.cwd(), file) || file;
-  const doc = parseSource(readText(file), shown.startsWith('..') ? file : shown);
-  return validate(doc, Plan);
+  return validate(parseSource(readText(file), shownPath(file)), Plan);
 }
 
 /** Loads a shipped plan by id, with a suggestion when the id is close to a known one. */

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { resolveScenario } from '../model/resolveScenario.js';
 import { Plan } from '../schema/plan.js';
 import { ScenarioInput, type ResolvedScenario } from '../schema/scenario.js';
 import { InputError, InputErrors } from './errors.js';
 import { parseSource, validate, type SourceDoc } from './parseDocument.js';
-import { loadPlan, listPlanIds } from './loadPlan.js';
+import { loadPlan, listPlanIds, shownPath } from './loadPlan.js';
 import { SCENARIOS_DIR } from './paths.js';
 import { readText } from './readText.js';
 import { suggest } from './suggest.js';
@@ -17,15 +17,15 @@ export interface LoadedScenario {
   readonly file: string;
 }
 
-function shownPath(file: string): string {
-  const r = relative(process.cwd(), file);
-  return r === '' || r.startsWith('..') ? file : r;
-}
-
 export function readScenarioFile(file: string): LoadedScenario {
   const shown = shownPath(file);
   const doc = parseSource(readText(file), shown);
   return { doc, input: validate(doc, ScenarioInput), file: shown };
+}
+
+/** A plan file (it has goals) rather than a scenario: run as its own baseline. */
+function isPlanDocument(doc: SourceDoc): boolean {
+  return doc.data !== null && typeof doc.data === 'object' && 'goals' in doc.data && !('plan' in doc.data);
 }
 
 /**
@@ -95,8 +95,14 @@ export function loadTarget(target: string): { scenario: ResolvedScenario; source
   const ext = extname(target).toLowerCase();
   const looksLikeFile = ['.yaml', '.yml', '.json'].includes(ext) || target.includes('/');
   if (looksLikeFile || (existsSync(target) && statSync(target).isFile())) {
-    const loaded = readScenarioFile(target);
-    return { scenario: resolveLoaded(loaded, basename(target, ext)), source: loaded.file };
+    const shown = shownPath(target);
+    const doc = parseSource(readText(target), shown);
+    if (isPlanDocument(doc)) {
+      const plan = validate(doc, Plan);
+      return { scenario: resolveScenario({ plan: plan.id }, plan, plan.id), source: shown };
+    }
+    const loaded: LoadedScenario = { doc, input: validate(doc, ScenarioInput), file: shown };
+    return { scenario: resolveLoaded(loaded, basename(target, ext)), source: shown };
   }
   const baseline = join(SCENARIOS_DIR, `${target}.yaml`);
   if (existsSync(baseline)) {

@@ -78,7 +78,7 @@ export function parseSource(text: string, file: string): SourceDoc {
     });
   }
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new InputErrors(
       doc.errors.map((e) => {

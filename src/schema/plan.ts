@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, LocalizedText, SourceQuote, Year } from './common.js';
 import { Prior } from './prior.js';
+import { checkPriorBounds } from './priorBounds.js';
 import { Mark, Sector, measuresOf } from './measure.js';
 
 export { Mark, Sector, Tier } from './measure.js';
@@ -259,6 +260,10 @@ export const Plan = PlanShape.superRefine((plan, ctx) => {
       path: ['baseYear'],
       message: `expected the base year (${plan.baseYear}) at most one year after the plan start (${plan.period.from})`,
     });
+  }
+  for (const [m, spec] of Object.entries(plan.marks)) {
+    checkPriorBounds(spec.shareOfNew, [0, 1], ['marks', m, 'shareOfNew'], ctx, `${m} share of new 高企`);
+    checkPriorBounds(spec.gainRate, [0, 1], ['marks', m, 'gainRate'], ctx, `${m} gain rate`);
   }
   const measures = measuresOf(plan.sectors, Object.keys(plan.marks));
   const goalIds = new Set<string>();

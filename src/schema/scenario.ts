@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Id, LocalizedText, Year } from './common.js';
 import { BaseCount, Plan } from './plan.js';
 import { Prior } from './prior.js';
-import { ParamName } from './params.js';
+import { PARAM_BOUNDS, ParamName } from './params.js';
+import { checkPriorBounds } from './priorBounds.js';
 
 /** Largest number of trajectories a single run accepts. */
 export const MAX_RUNS = 10_000_000;
@@ -11,20 +12,26 @@ export const MAX_RUNS = 10_000_000;
  * A scenario as a person writes it (YAML): the plan it runs and what it overrides.
  * Everything but `plan` is optional; defaults come from the plan and the model's priors.
  */
-export const ScenarioInput = z.strictObject({
-  id: Id.optional(),
-  name: LocalizedText.optional(),
-  description: z.string().optional(),
-  plan: Id,
-  runs: z.number().int().min(1).max(MAX_RUNS).optional(),
-  seed: z.union([z.string().min(1), z.number().int()]).optional(),
-  /** Last simulated year (default: the latest goal year or plan end). */
-  horizon: Year.optional(),
-  /** Prior overrides by parameter name. */
-  priors: z.partialRecord(ParamName, Prior).optional(),
-  /** Base-state overrides (same keys as the plan's `base`). */
-  base: z.record(z.string(), BaseCount).optional(),
-});
+export const ScenarioInput = z
+  .strictObject({
+    id: Id.optional(),
+    name: LocalizedText.optional(),
+    description: z.string().optional(),
+    plan: Id,
+    runs: z.number().int().min(1).max(MAX_RUNS).optional(),
+    seed: z.union([z.string().min(1), z.number().int()]).optional(),
+    /** Last simulated year (default: the latest goal year or plan end). */
+    horizon: Year.optional(),
+    /** Prior overrides by parameter name. */
+    priors: z.partialRecord(ParamName, Prior).optional(),
+    /** Base-state overrides (same keys as the plan's `base`). */
+    base: z.record(z.string(), BaseCount).optional(),
+  })
+  .superRefine((s, ctx) => {
+    for (const [name, prior] of Object.entries(s.priors ?? {}) as [ParamName, Prior | undefined][]) {
+      if (prior !== undefined) checkPriorBounds(prior, PARAM_BOUNDS[name], ['priors', name], ctx, name);
+    }
+  });
 export type ScenarioInput = z.output<typeof ScenarioInput>;
 
 /** A scenario with every default applied: what the engine runs and every report records. */
