@@ -88,7 +88,7 @@ export function parseSource(text: string, file: string): SourceDoc {
           code: 'E_SYNTAX',
           message: dup
             ? 'a key appears twice in the same mapping'
-            : `syntax error: ${e.message.split('\n')[0] ?? ''}`,
+            : `syntax error: ${(e.message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?\s*$/, '')}`,
           location: { file, ...(pos ? { line: pos.line, column: pos.col } : {}) },
           ...(dup ? { expected: 'each key once', found: 'a duplicate key' } : {}),
         });
