@@ -373,6 +373,32 @@ describe('poisson', () => {
   });
 });
 
+describe('huge parameters', () => {
+  // Too wide for per-value χ² cells; the moments guard against a breakdown of the rounding-sensitive
+  // steps (BTPE step 5.3, the PTRS log-pmf), which are checked against 50-digit arithmetic offline.
+  const count = 50_000;
+  it.each([
+    ['Binomial(1e12, 0.3)', binomialReference(1e12, 0.3), (u: Uniform) => binomial(u, 1e12, 0.3)],
+    ['Binomial(2^50, 0.999)', binomialReference(2 ** 50, 0.999), (u: Uniform) => binomial(u, 2 ** 50, 0.999)],
+    ['Poisson(1e12)', poissonReference(1e12), (u: Uniform) => poisson(u, 1e12)],
+  ] as const)('%s: mean and variance', (label, ref, sampler) => {
+    const u = stream(SEED, 0, label);
+    let sum = 0;
+    let sumSq = 0;
+    for (let i = 0; i < count; i++) {
+      const d = sampler(u) - ref.mean;
+      sum += d;
+      sumSq += d * d;
+    }
+    const meanDev = sum / count;
+    const variance = (sumSq - count * meanDev * meanDev) / (count - 1);
+    expect(Math.abs(meanDev)).toBeLessThan(Z * Math.sqrt(ref.variance / count));
+    expect(Math.abs(variance - ref.variance)).toBeLessThan(
+      Z * Math.sqrt((ref.mu4 - ref.variance * ref.variance) / count),
+    );
+  });
+});
+
 describe('determinism', () => {
   const PARAMS = [
     ...BINOMIAL_GRID.map(([n, p]) => ['binomial', n, p] as const),

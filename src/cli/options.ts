@@ -15,3 +15,17 @@ export function parseRuns(v: unknown): number {
   }
   return n;
 }
+
+/** Parses `--seed`: any non-empty text (`--seed` with no value is a mistake, not seed ""). */
+export function parseSeed(v: unknown): string {
+  if (typeof v !== 'string' || v === '') {
+    throw new InputError({
+      code: 'E_USAGE',
+      message: 'bad --seed',
+      location: { path: '--seed' },
+      expected: 'a non-empty seed, e.g. --seed 7',
+      found: typeof v === 'string' ? 'nothing' : JSON.stringify(v),
+    });
+  }
+  return v;
+}

@@ -32,7 +32,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .exitProcess(false)
     .fail((msg, err) => {
       // yargs passes the thrown error, or only a message for a usage problem
-      throw (err as Error | undefined) ?? new UsageError(msg);
+      throw (err as Error | undefined) ?? new UsageError(usageMessage(msg, argv));
     });
   for (const add of COMMANDS) parser = add(parser, io);
   parser = parser
@@ -51,6 +51,15 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     return reportError(e, io);
   }
+}
+
+/** yargs' "Did you mean X?" for an unknown command, said with what was found. */
+function usageMessage(msg: string, argv: readonly string[]): string {
+  const near = /^Did you mean (\S+)\?$/.exec(msg)?.[1];
+  const command = argv.find((a) => !a.startsWith('-'));
+  return near !== undefined && command !== undefined
+    ? `unknown command ${JSON.stringify(command)}; did you mean \`${near}\`?`
+    : msg;
 }
 
 function reportError(e: unknown, io: Io): number {

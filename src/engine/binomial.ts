@@ -134,13 +134,16 @@ function binomialBtpe(u: Uniform, n: number, r: number): number {
 
     // Step 5.3: exact test with Stirling's formula for the four factorials in f(y)/f(m):
     // ln m! + ln (n−m)! − ln y! − ln (n−y)! + (y − m)·ln(r/q), with ln k! = ln Γ(k + 1).
+    // The paper's ln(f1/x1) and ln(z/w) are written as log1p of (exact) integer differences:
+    // the ratios are 1 + O(k/m), and rounding them before the log would cost xm·2⁻⁵³ in
+    // absolute accuracy (0.06 at n = 1e15) instead of |y − m|·2⁻⁵³.
     const x1 = y + 1;
     const f1 = m + 1;
     const z = n + 1 - m;
     const w1 = n - y + 1;
     const logRatio =
-      xm * Math.log(f1 / x1) +
-      (n - m + 0.5) * Math.log(z / w1) +
+      xm * Math.log1p((m - y) / x1) +
+      (n - m + 0.5) * Math.log1p((y - m) / w1) +
       (y - m) * Math.log((w1 * r) / (x1 * q)) +
       stirlingCorrection(f1) +
       stirlingCorrection(z) -

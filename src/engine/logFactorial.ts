@@ -7,8 +7,8 @@ const LOG_FACTORIAL_SMALL: readonly number[] = [
   8.525161361065415, 10.60460290274525, 12.801827480081469,
 ];
 
-/** ½·ln(2π). */
-const HALF_LOG_TWO_PI = 0.9189385332046728;
+/** ½·ln(2π), the constant term of Stirling's formula. */
+export const HALF_LOG_TWO_PI = 0.9189385332046728;
 
 /**
  * The remainder of Stirling's formula for the log-gamma function:

@@ -1,4 +1,4 @@
-import { logFactorial } from './logFactorial.js';
+import { HALF_LOG_TWO_PI, logFactorial, stirlingCorrection } from './logFactorial.js';
 import type { Uniform } from './rng.js';
 
 /** Below this mean the sequential-search inversion is used, PTRS at and above. */
@@ -64,9 +64,24 @@ function poissonPtrs(u: Uniform, mean: number): number {
     // Squeeze: the central region where the hat lies under the pmf.
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    // Exact test: ln(v·(1/α)/(a/us² + b)) ≤ ln f(k) = −mean + k·ln(mean) − ln k!.
-    if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k)) {
-      return k;
-    }
+    // Exact test: ln(v·(1/α)/(a/us² + b)) ≤ ln f(k).
+    if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= logPoissonPmf(k, mean, logMean)) return k;
   }
+}
+
+/**
+ * ln f(k) = −mean + k·ln(mean) − ln k! for the PTRS acceptance test. Written naively, the three
+ * terms are each ~mean·ln(mean) and cancel to O(ln mean), losing ~mean·ln(mean)·2⁻⁵³ in absolute
+ * accuracy (measured: 1e-9 at mean 1e6, 1e-4 at mean 1e12, 2 at mean 1e15). For k ≥ 10 Stirling's formula for ln k! with
+ * x = k + 1 lets the large parts cancel analytically:
+ *   ln f(k) = (x − mean) + k·log1p((mean − x)/x) − ½·ln x − ½·ln(2π) − δ(x),
+ * whose terms are only O(|k − mean|), so the error stays ~|k − mean|·2⁻⁵³ (measured against 50-digit arithmetic: under 1e-12 up to
+ * mean 1e6, 5e-9 at mean 1e15).
+ */
+function logPoissonPmf(k: number, mean: number, logMean: number): number {
+  if (k < 10) return -mean + k * logMean - logFactorial(k);
+  const x = k + 1;
+  return (
+    x - mean + k * Math.log1p((mean - x) / x) - 0.5 * Math.log(x) - HALF_LOG_TWO_PI - stirlingCorrection(x)
+  );
 }

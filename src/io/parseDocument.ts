@@ -1,6 +1,8 @@
+import { extname } from 'node:path';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { InputError, InputErrors } from './errors.js';
+import { jsonSyntaxProblem } from './jsonSyntax.js';
 import { suggest } from './suggest.js';
 
 /** A parsed YAML/JSON text that can say where each field came from. */
@@ -78,19 +80,32 @@ export function parseSource(text: string, file: string): SourceDoc {
     });
   }
   const lineCounter = new LineCounter();
+  const json = extname(file).toLowerCase() === '.json';
+  // YAML accepts what JSON refuses (trailing commas, comments, bare words): a .json file is JSON
+  if (json) checkJson(text, file);
   const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new InputErrors(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         const dup = e.code === 'DUPLICATE_KEY';
+        const lineText = pos !== undefined ? lineAt(text, pos.line) : undefined;
+        const key = dup ? /^\s*["']?([^"':]+)/.exec(text.slice(e.pos[0]))?.[1]?.trim() : undefined;
         return new InputError({
           code: 'E_SYNTAX',
           message: dup
             ? 'a key appears twice in the same mapping'
             : `syntax error: ${(e.message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?\s*$/, '')}`,
           location: { file, ...(pos ? { line: pos.line, column: pos.col } : {}) },
-          ...(dup ? { expected: 'each key once', found: 'a duplicate key' } : {}),
+          ...(dup
+            ? {
+                expected: 'each key once',
+                found: key !== undefined ? `the key ${JSON.stringify(key)} again` : 'a duplicate key',
+              }
+            : {
+                expected: `valid ${json ? 'JSON' : 'YAML'}`,
+                ...(lineText !== undefined ? { found: JSON.stringify(lineText) } : {}),
+              }),
         });
       }),
     );
@@ -120,6 +135,30 @@ export function parseSource(text: string, file: string): SourceDoc {
       return undefined;
     },
   };
+}
+
+/** The text of a line (1-based), trimmed and shortened for a message. */
+function lineAt(text: string, line: number): string | undefined {
+  const t = text.split('\n')[line - 1]?.trim();
+  if (t === undefined) return undefined;
+  return t.length > 60 ? `${t.slice(0, 60)}…` : t;
+}
+
+/** Refuses text that is not strict JSON, locating the first character that breaks it. */
+function checkJson(text: string, file: string): void {
+  const problem = jsonSyntaxProblem(text);
+  if (problem === undefined) return;
+  const before = text.slice(0, problem.offset);
+  const line = before.split('\n').length;
+  const column = problem.offset - before.lastIndexOf('\n');
+  const ch = text[problem.offset];
+  throw new InputError({
+    code: 'E_SYNTAX',
+    message: 'syntax error: not valid JSON',
+    location: { file, line, column },
+    expected: problem.expected,
+    found: ch === undefined ? 'the end of the file' : `${JSON.stringify(ch)} in ${JSON.stringify(lineAt(text, line))}`,
+  });
 }
 
 /** All object keys that appear anywhere in a zod schema (for "did you mean" suggestions). */

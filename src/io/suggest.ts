@@ -1,15 +1,27 @@
-/** Levenshtein edit distance (Wagner–Fischer, two rows). */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment, Damerau 1964): the
+ * fewest insertions, deletions, substitutions and swaps of two neighbouring letters that turn
+ * `a` into `b`, ignoring case. A swap (`rusn` → `runs`) is the commonest typo, so it counts as one.
+ */
 export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let before: number[] = [];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      }
+      cur.push(d);
     }
+    before = prev;
     prev = cur;
   }
-  return prev[b.length] ?? 0;
+  return prev[y.length] ?? 0;
 }
 
 /** The closest candidate within a third of the word's length (at least 1, at most 3 edits). */

@@ -44,6 +44,8 @@ export interface CompiledModel {
   readonly markShareOfNew: readonly Quantile[];
   readonly markGainRate: readonly Quantile[];
   readonly goals: readonly CompiledGoal[];
+  /** multiplier on first-certificate applications by year index (1 when not set) */
+  readonly applicationMultiplier: Float64Array;
 }
 
 function range(b: BaseCount | undefined): BaseRange {
@@ -101,5 +103,6 @@ export function compileModel(s: ResolvedScenario): CompiledModel {
       priorQuantile(plan.marks[m]?.gainRate ?? { dist: 'fixed', value: 0, tag: 'I', source: '' }),
     ),
     goals,
+    applicationMultiplier: Float64Array.from(years, (y) => s.applicationMultiplier[String(y)] ?? 1),
   };
 }

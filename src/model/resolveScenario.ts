@@ -32,6 +32,7 @@ export function resolveScenario(input: ScenarioInput, plan: Plan, fallbackId: st
     runs: input.runs ?? DEFAULT_RUNS,
     seed: input.seed === undefined ? DEFAULT_SEED : String(input.seed),
     horizon: input.horizon ?? defaultHorizon(plan),
+    applicationMultiplier: input.applicationMultiplier ?? {},
     priors,
   };
 }

@@ -344,8 +344,9 @@ export function simulateTrajectory(
       const back = draw.binomial(lapsed, toPool);
       // 4. first certification from the register, with a lower pass rate in a surge year
       const pool = st.t - left;
-      const apps = draw.binomial(pool, applyRate);
-      const direct = draw.poisson(directApply * hTot);
+      const appMult = model.applicationMultiplier[y] ?? 1;
+      const apps = draw.binomial(pool, clamp01(applyRate * appMult));
+      const direct = draw.poisson(directApply * appMult * hTot);
       const ratio = st.prevApps > 0 ? (apps + direct) / st.prevApps : 1;
       const surge = clamp01((ratio - 1.25) / 0.5);
       const pass = clamp01(firstPass - surgeDrop * surge);

@@ -22,6 +22,13 @@ export const ScenarioInput = z
     seed: z.union([z.string().min(1), z.number().int()]).optional(),
     /** Last simulated year (default: the latest goal year or plan end). */
     horizon: Year.optional(),
+    /**
+     * Multipliers on first-certificate applications in given years (a surge year such as 2016,
+     * or a campaign): `{ 2022: 2 }` doubles the year's applications. Default 1.
+     */
+    applicationMultiplier: z
+      .record(z.string().regex(/^\d{4}$/, 'a year such as 2022'), z.number().min(0).max(20))
+      .optional(),
     /** Prior overrides by parameter name. */
     priors: z.partialRecord(ParamName, Prior).optional(),
     /** Base-state overrides (same keys as the plan's `base`). */
@@ -43,6 +50,7 @@ export const ResolvedScenario = z.strictObject({
   runs: z.number().int().min(1).max(MAX_RUNS),
   seed: z.string(),
   horizon: Year,
+  applicationMultiplier: z.record(z.string(), z.number()),
   priors: z.record(ParamName, Prior),
 });
 export type ResolvedScenario = z.output<typeof ResolvedScenario>;

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { runCommand } from '../../app/runScenario.js';
 import { formatRunTable } from '../formatRun.js';
 import type { Io } from '../io.js';
-import { parseRuns } from '../options.js';
+import { parseRuns, parseSeed } from '../options.js';
 
 /** `ladder run <plan-id | scenario-file> [--runs N] [--seed S] [--json] [--out DIR]` */
 export function runCommandSpec(y: Argv, io: Io): Argv {
@@ -24,15 +24,14 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
         .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
         .option('out', { type: 'string', describe: 'report folder (default: reports/<scenario>)' })
         .example('$0 run zhanjiang-2023', 'the Zhanjiang plan, baseline scenario')
-        .example(
-          '$0 run scenarios/jiangmen-2021.yaml --runs 20000 --seed 7 --json',
-          'a scenario file, JSON output',
-        ),
+        // examples kept short: yargs breaks the command column at half the width, mid-word
+        .example('$0 run jiangmen-2021 --runs 20000 --seed 7', '20,000 trajectories, seed 7')
+        .example('$0 run scenarios/jiangmen-2021.yaml --json', 'a scenario file, JSON output'),
     (args) => {
       const outcome = runCommand({
         target: args.target,
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
-        ...(args.seed !== undefined ? { seed: args.seed } : {}),
+        ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
       });
       io.stdout(args.json ? `${JSON.stringify(outcome.summary, null, 2)}\n` : formatRunTable(outcome));
