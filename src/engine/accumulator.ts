@@ -22,12 +22,23 @@ export interface GoalAccumulator {
   shortfall: IntHistogram;
 }
 
+/** What is kept of every budget line across trajectories. */
+export interface BudgetAccumulator {
+  /** trajectories whose promises exceed the cap (over the period, or in some year) */
+  overspent: number;
+  /** money paid over the budget's years (yuan) */
+  spend: IntHistogram;
+  /** money promised over the budget's years (yuan) */
+  demand: IntHistogram;
+}
+
 /** Streaming results of a set of trajectories: memory does not grow with their number. */
 export interface Accumulator {
   runs: number;
   /** one histogram per (measure, year): index m · nYears + y */
   series: IntHistogram[];
   goals: GoalAccumulator[];
+  budgets: BudgetAccumulator[];
 }
 
 export function createAccumulator(model: CompiledModel): Accumulator {
@@ -41,6 +52,7 @@ export function createAccumulator(model: CompiledModel): Accumulator {
       value: createHistogram(),
       shortfall: createHistogram(),
     })),
+    budgets: model.budgets.map(() => ({ overspent: 0, spend: createHistogram(), demand: createHistogram() })),
   };
 }
 
@@ -70,6 +82,25 @@ export function accumulate(model: CompiledModel, acc: Accumulator, out: Float64A
     addValue(ga.value, v);
     if (!goalMet(goal, v, req)) addValue(ga.shortfall, Math.max(1, Math.ceil(req - v)));
   }
+  for (let b = 0; b < model.budgets.length; b++) {
+    const bud = model.budgets[b];
+    const ba = acc.budgets[b];
+    if (bud === undefined || ba === undefined) continue;
+    let spend = 0;
+    let demand = 0;
+    let over = false;
+    for (let y = 0; y < nYears; y++) {
+      if (bud.active[y] !== 1) continue;
+      const d = out[bud.demandMeasure * nYears + y] ?? 0;
+      spend += out[bud.spendMeasure * nYears + y] ?? 0;
+      demand += d;
+      if (bud.per === 'year' && d > bud.amount) over = true;
+    }
+    if (bud.per === 'period' && demand > bud.amount) over = true;
+    if (over && bud.kind === 'cap') ba.overspent += 1;
+    addValue(ba.spend, spend);
+    addValue(ba.demand, demand);
+  }
 }
 
 /** Adds `from` into `into` (same model). Exact and independent of order. */
@@ -89,6 +120,13 @@ export function mergeAccumulators(into: Accumulator, from: Accumulator): void {
     mergeInto(t.value, g.value);
     mergeInto(t.shortfall, g.shortfall);
   });
+  from.budgets.forEach((b, i) => {
+    const t = into.budgets[i];
+    if (t === undefined) return;
+    t.overspent += b.overspent;
+    mergeInto(t.spend, b.spend);
+    mergeInto(t.demand, b.demand);
+  });
 }
 
 /** JSON form of an accumulator (for partial results written by shards or workers). */
@@ -96,6 +134,7 @@ export interface AccumulatorJson {
   runs: number;
   series: HistogramJson[];
   goals: { metByYear: number[]; firstReached: number[]; value: HistogramJson; shortfall: HistogramJson }[];
+  budgets: { overspent: number; spend: HistogramJson; demand: HistogramJson }[];
 }
 
 export function accumulatorToJson(acc: Accumulator): AccumulatorJson {
@@ -107,6 +146,11 @@ export function accumulatorToJson(acc: Accumulator): AccumulatorJson {
       firstReached: [...g.firstReached],
       value: histogramToJson(g.value),
       shortfall: histogramToJson(g.shortfall),
+    })),
+    budgets: acc.budgets.map((b) => ({
+      overspent: b.overspent,
+      spend: histogramToJson(b.spend),
+      demand: histogramToJson(b.demand),
     })),
   };
 }
@@ -120,6 +164,11 @@ export function accumulatorFromJson(j: AccumulatorJson): Accumulator {
       firstReached: Float64Array.from(g.firstReached),
       value: histogramFromJson(g.value),
       shortfall: histogramFromJson(g.shortfall),
+    })),
+    budgets: j.budgets.map((b) => ({
+      overspent: b.overspent,
+      spend: histogramFromJson(b.spend),
+      demand: histogramFromJson(b.demand),
     })),
   };
 }

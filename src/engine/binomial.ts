@@ -14,6 +14,9 @@ const INVERSION_MAX_MEAN = 10;
  * - n·r ≥ 10: BTPE — triangle / parallelogram / exponential-tail rejection with squeeze and a
  *   Stirling-series final test (V. Kachitvichyanukul & B. W. Schmeiser, "Binomial random variate
  *   generation", Communications of the ACM 31(2), 1988, 216–222). Bounded expected cost in n.
+ *   Ranlib and R switch to BTPE only at n·r ≥ 30 (GSL at 14); that BTPE's triangle stays under and
+ *   its hat above f(y)/f(mode) down to n·r = 10 was checked numerically on ~22,000 (n, r) pairs
+ *   with n from 20 to 10⁷.
  *
  * No normal approximation is used anywhere: every draw has exactly the binomial distribution
  * (up to floating-point rounding of the pmf, ~1e-15).

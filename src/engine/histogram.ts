@@ -6,8 +6,10 @@
  * histograms merge by adding counts, exactly, in any order.
  */
 export interface IntHistogram {
-  /** counts by bucket index; grows as larger values arrive */
+  /** counts of buckets offset, offset + 1, …; grows in both directions as values arrive */
   counts: Float64Array;
+  /** bucket index of counts[0] */
+  offset: number;
   /** number of values added */
   total: number;
   /** exact sum of the values (integers, exact below 2^53) */
@@ -20,7 +22,7 @@ const EXACT_LIMIT = 1 << EXACT_BITS;
 const SUB_COUNT = 1 << SUB_BITS;
 
 export function createHistogram(): IntHistogram {
-  return { counts: new Float64Array(64), total: 0, sum: 0 };
+  return { counts: new Float64Array(0), offset: 0, total: 0, sum: 0 };
 }
 
 /** Bucket index of a non-negative integer value. */
@@ -42,31 +44,49 @@ export function bucketRange(index: number): { low: number; width: number } {
   return { low: (SUB_COUNT + sub) * width, width };
 }
 
+/** Makes room for bucket `index`, with slack so that growing is rare. */
 function ensure(h: IntHistogram, index: number): void {
-  if (index < h.counts.length) return;
-  let size = h.counts.length;
-  while (size <= index) size *= 2;
-  const grown = new Float64Array(size);
-  grown.set(h.counts);
+  const len = h.counts.length;
+  if (len === 0) {
+    h.counts = new Float64Array(16);
+    h.offset = Math.max(0, index - 8);
+    return;
+  }
+  if (index >= h.offset && index < h.offset + len) return;
+  const lo = Math.min(h.offset, index);
+  const hi = Math.max(h.offset + len - 1, index);
+  const span = hi - lo + 1;
+  const slack = Math.max(16, span >> 1);
+  const newOffset = index < h.offset ? Math.max(0, lo - slack) : lo;
+  const grown = new Float64Array(hi - newOffset + 1 + (index < h.offset ? 0 : slack));
+  grown.set(h.counts, h.offset - newOffset);
   h.counts = grown;
+  h.offset = newOffset;
 }
 
 /** Adds one value (a non-negative integer; negatives and fractions are a programming error). */
 export function addValue(h: IntHistogram, value: number): void {
   const v = value < 0 ? 0 : Math.round(value);
   const i = bucketOf(v);
-  if (i >= h.counts.length) ensure(h, i);
-  h.counts[i] = (h.counts[i] ?? 0) + 1;
+  let k = i - h.offset;
+  if (k < 0 || k >= h.counts.length) {
+    ensure(h, i);
+    k = i - h.offset;
+  }
+  h.counts[k] = (h.counts[k] ?? 0) + 1;
   h.total += 1;
   h.sum += v;
 }
 
 /** Adds the counts of `from` into `into`. Exact and order-free. */
 export function mergeInto(into: IntHistogram, from: IntHistogram): void {
-  ensure(into, from.counts.length - 1);
-  for (let i = 0; i < from.counts.length; i++) {
-    const c = from.counts[i] ?? 0;
-    if (c !== 0) into.counts[i] = (into.counts[i] ?? 0) + c;
+  for (let k = 0; k < from.counts.length; k++) {
+    const c = from.counts[k] ?? 0;
+    if (c === 0) continue;
+    const i = from.offset + k;
+    ensure(into, i);
+    const j = i - into.offset;
+    into.counts[j] = (into.counts[j] ?? 0) + c;
   }
   into.total += from.total;
   into.sum += from.sum;
@@ -81,15 +101,16 @@ export function quantile(h: IntHistogram, q: number): number {
   if (h.total === 0) return Number.NaN;
   const rank = Math.max(1, Math.ceil(q * h.total - 1e-9));
   let cum = 0;
-  for (let i = 0; i < h.counts.length; i++) {
-    cum += h.counts[i] ?? 0;
-    if (cum >= rank) {
-      const { low, width } = bucketRange(i);
-      return width === 1 ? low : Math.round(low + (width - 1) / 2);
-    }
+  let last = h.offset;
+  for (let k = 0; k < h.counts.length; k++) {
+    const c = h.counts[k] ?? 0;
+    if (c === 0) continue;
+    last = h.offset + k;
+    cum += c;
+    if (cum >= rank) break;
   }
-  const { low } = bucketRange(h.counts.length - 1);
-  return low;
+  const { low, width } = bucketRange(last);
+  return width === 1 ? low : Math.round(low + (width - 1) / 2);
 }
 
 /** Mean of the values added (NaN when empty). */
@@ -106,9 +127,9 @@ export interface HistogramJson {
 
 export function histogramToJson(h: IntHistogram): HistogramJson {
   const buckets: [number, number][] = [];
-  for (let i = 0; i < h.counts.length; i++) {
-    const c = h.counts[i] ?? 0;
-    if (c !== 0) buckets.push([i, c]);
+  for (let k = 0; k < h.counts.length; k++) {
+    const c = h.counts[k] ?? 0;
+    if (c !== 0) buckets.push([h.offset + k, c]);
   }
   return { total: h.total, sum: h.sum, buckets };
 }
@@ -117,7 +138,7 @@ export function histogramFromJson(j: HistogramJson): IntHistogram {
   const h = createHistogram();
   for (const [i, c] of j.buckets) {
     ensure(h, i);
-    h.counts[i] = c;
+    h.counts[i - h.offset] = c;
   }
   h.total = j.total;
   h.sum = j.sum;

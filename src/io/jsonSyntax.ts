@@ -15,7 +15,13 @@ const ESCAPES = '"\\/bfnrtu';
  */
 export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
   let i = 0;
+  let comma = 0;
   const stop = (expected: string): JsonSyntaxProblem => ({ offset: i, expected });
+  // `[1, 2,]`: the comma is the mistake, so point at it
+  const trailingComma = (): JsonSyntaxProblem => ({
+    offset: comma,
+    expected: `another entry after the comma, or no comma before "${text.charAt(i)}" (JSON allows no trailing comma)`,
+  });
   const space = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
   };
@@ -33,7 +39,8 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
       if (c === '\\') {
         i++;
         const e = text[i];
-        if (e === undefined || !ESCAPES.includes(e)) return stop(`an escape (one of \\${ESCAPES.split('').join(' \\')})`);
+        if (e === undefined || !ESCAPES.includes(e))
+          return stop(`an escape (one of \\${ESCAPES.split('').join(' \\')})`);
         if (e === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) return stop('four hex digits after \\u');
           i += 4;
@@ -54,6 +61,7 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
       }
       for (;;) {
         space();
+        if (text[i] === '}') return trailingComma();
         const k = string('a double-quoted key');
         if (k !== undefined) return k;
         space();
@@ -67,6 +75,7 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
           return undefined;
         }
         if (text[i] !== ',') return stop('"," or "}"');
+        comma = i;
         i++;
       }
     }
@@ -78,6 +87,8 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
         return undefined;
       }
       for (;;) {
+        space();
+        if (text[i] === ']') return trailingComma();
         const v = value();
         if (v !== undefined) return v;
         space();
@@ -86,6 +97,7 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
           return undefined;
         }
         if (text[i] !== ',') return stop('"," or "]"');
+        comma = i;
         i++;
       }
     }

@@ -110,6 +110,15 @@ export function parseSource(text: string, file: string): SourceDoc {
       }),
     );
   }
+  if (doc.contents === null) {
+    throw new InputError({
+      code: 'E_EMPTY',
+      message: 'the file has no content',
+      location: { file, line: 1 },
+      expected: 'a YAML or JSON document',
+      found: 'only comments',
+    });
+  }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   const pos = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
@@ -120,8 +129,8 @@ export function parseSource(text: string, file: string): SourceDoc {
     data,
     locate(path, key) {
       for (let n = path.length; n >= 0; n--) {
-        const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | undefined;
-        if (node === undefined) continue;
+        const node = doc.getIn(path.slice(0, n) as unknown[], true) as Node | null | undefined;
+        if (node === undefined || node === null) continue;
         if (key !== undefined && n === path.length && isMap(node)) {
           const pair = node.items.find(
             (it) => isPair(it) && isScalar(it.key) && String(it.key.value) === key,
@@ -157,7 +166,10 @@ function checkJson(text: string, file: string): void {
     message: 'syntax error: not valid JSON',
     location: { file, line, column },
     expected: problem.expected,
-    found: ch === undefined ? 'the end of the file' : `${JSON.stringify(ch)} in ${JSON.stringify(lineAt(text, line))}`,
+    found:
+      ch === undefined
+        ? 'the end of the file'
+        : `${JSON.stringify(ch)} in ${JSON.stringify(lineAt(text, line))}`,
   });
 }
 
@@ -246,48 +258,49 @@ export function validate<S extends z.ZodType>(
     const loc = doc.locate(path);
     let expected: string | undefined;
     let message = issue.message;
+    let near: string | undefined;
     if (issue.code === 'invalid_type') {
       expected = issue.expected;
       message = found === undefined ? 'missing field' : 'wrong type';
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const incl = issue.inclusive === false ? '' : '=';
-      expected =
-        issue.origin === 'array' || issue.origin === 'string'
-          ? `${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(bound)} ${issue.origin === 'array' ? 'items' : 'characters'}`
-          : `a number ${issue.code === 'too_small' ? '>' : '<'}${incl} ${String(bound)}`;
-      message = 'value out of range';
+      const sized = issue.origin === 'array' || issue.origin === 'string';
+      const unit = `${issue.origin === 'array' ? 'item' : 'character'}${Number(bound) === 1 ? '' : 's'}`;
+      expected = sized
+        ? `${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(bound)} ${unit}`
+        : `a number ${issue.code === 'too_small' ? '>' : '<'}${incl} ${String(bound)}`;
+      message = sized ? `too ${issue.code === 'too_small' ? 'short' : 'long'}` : 'value out of range';
     } else if (issue.code === 'invalid_value') {
       expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
       message = 'value not allowed';
-      if (typeof found === 'string') {
-        const near = suggest(
-          found,
-          issue.values.map((v) => String(v)),
-        );
-        if (near !== undefined) {
-          errors.push(
-            new InputError({
-              code: 'E_SCHEMA',
-              message,
-              location: { file: doc.file, ...loc, path: dotted },
-              expected,
-              found: describeFound(found),
-              hint: `did you mean \`${near}\`?`,
-            }),
-          );
-          continue;
-        }
-      }
+      if (typeof found === 'string') near = suggest(found, issue.values.map(String));
     } else if (issue.code === 'invalid_format') {
+      // a schema's own wording ("lower-case letters, digits and dashes") reads better than its regex
+      const own = issue.message.startsWith('Invalid') ? undefined : issue.message;
       expected =
         issue.format === 'regex'
-          ? `text matching ${String((issue as { pattern?: unknown }).pattern)}`
+          ? `${own ?? 'text'} (matching ${String((issue as { pattern?: unknown }).pattern)})`
           : issue.format;
       message = 'badly formed text';
     } else if (issue.code === 'invalid_union') {
-      expected = 'one of the allowed forms';
-      message = 'no allowed form matches';
+      // a discriminated union names its allowed tags; a plain union, the type of each branch
+      const options = (issue as { options?: unknown }).options;
+      const types = issue.errors.map((branch) => {
+        const first = branch[0];
+        return branch.length === 1 && first?.code === 'invalid_type' ? first.expected : undefined;
+      });
+      if (Array.isArray(options)) {
+        expected = `one of ${options.map((v) => JSON.stringify(v)).join(', ')}`;
+        message = 'value not allowed';
+        if (typeof found === 'string') near = suggest(found, options.map(String));
+      } else if (types.length > 0 && types.every((t) => t !== undefined)) {
+        expected = [...new Set(types)].join(' or ');
+        message = 'wrong type';
+      } else {
+        expected = 'one of the allowed forms';
+        message = 'no allowed form matches';
+      }
     }
     // custom checks already say what was expected and found in their message
     const custom = issue.code === 'custom';
@@ -298,6 +311,7 @@ export function validate<S extends z.ZodType>(
         location: { file: doc.file, ...loc, path: dotted },
         ...(expected !== undefined && !custom ? { expected } : {}),
         ...(custom ? {} : { found: describeFound(found) }),
+        ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : {}),
       }),
     );
   }

@@ -24,13 +24,16 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length] ?? 0;
 }
 
-/** The closest candidate within a third of the word's length (at least 1, at most 3 edits). */
+/**
+ * The closest candidate within a third of the word's length (at least 1, at most 3 edits), and
+ * fewer edits than the word has letters: a one-letter word is not "near" every other letter.
+ */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   for (const c of candidates) {
     const d = editDistance(word, c);
-    if (d <= bestD && c !== word) {
+    if (d <= bestD && d < word.length && c !== word) {
       if (best === undefined || d < bestD) {
         best = c;
         bestD = d;

@@ -1,7 +1,8 @@
 import type { Mark } from '../schema/measure.js';
 import { measuresOf } from '../schema/measure.js';
 import { PARAM_NAMES, type ParamName } from '../schema/params.js';
-import type { BaseCount, Goal } from '../schema/plan.js';
+import type { BaseCount, Goal, LeverType, Plan } from '../schema/plan.js';
+import { LEVER_RESPONSES, type LeverResponse } from './leverResponses.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import { priorQuantile, type Quantile } from './priorQuantile.js';
 
@@ -20,6 +21,46 @@ export interface CompiledGoal {
   readonly yearIndex: number;
   /** whether the measure is a yearly flow summed since the base year */
   readonly cumulative: boolean;
+}
+
+/** A lever as the trajectory applies it. */
+export interface CompiledLever {
+  readonly id: string;
+  readonly type: LeverType;
+  readonly response: LeverResponse;
+  /** 1 in the years (by index into `years`) the lever runs (and spends) */
+  readonly active: Uint8Array;
+  /** 1 in the years its response acts: active, and no earlier lever of the same type active */
+  readonly acts: Uint8Array;
+  /** a count amount spread over the lever's years (centres a year), else 0 */
+  readonly countPerYear: number;
+  /** years since the lever started (0 in its first year), by year index */
+  readonly age: Int32Array;
+  /** main amount: yuan per firm, a share, or a count; NaN when the plan gives none */
+  readonly amount: number;
+  /** a second, higher per-firm amount for some firms (Jiangmen 人才岛); NaN when none */
+  readonly amount2: number;
+  /** the amount is an upper bound ("最高") */
+  readonly atMost: boolean;
+  /** yuan a year (for yuan-per-year amounts), else 0 */
+  readonly perYear: number;
+  /** index into `budgets` of the budget that pays for it, −1 when none */
+  readonly budget: number;
+  /** index of the lever's outlay measure, −1 when it spends nothing the model can count */
+  readonly outlayMeasure: number;
+}
+
+/** A budget line: a cap rations the levers it pays for; a floor is money promised. */
+export interface CompiledBudget {
+  readonly id: string;
+  readonly kind: 'cap' | 'floor';
+  /** yuan, per period or per year */
+  readonly amount: number;
+  readonly per: 'period' | 'year';
+  /** 1 in the budget's years, by year index */
+  readonly active: Uint8Array;
+  readonly spendMeasure: number;
+  readonly demandMeasure: number;
 }
 
 /** Everything a trajectory needs, precomputed once per scenario. */
@@ -46,6 +87,34 @@ export interface CompiledModel {
   readonly goals: readonly CompiledGoal[];
   /** multiplier on first-certificate applications by year index (1 when not set) */
   readonly applicationMultiplier: Float64Array;
+  readonly levers: readonly CompiledLever[];
+  readonly budgets: readonly CompiledBudget[];
+  /** index of the total spend measure (`spend`) */
+  readonly spendMeasure: number;
+}
+
+/** Levers whose outlay the model counts: per-firm rewards, R&D subsidies, yearly amounts. */
+function spendsMoney(l: Plan['levers'][number]): boolean {
+  const form = LEVER_RESPONSES[l.type].form;
+  const unit = l.amounts[0]?.amount.unit;
+  return (
+    (form === 'reward' && unit === 'yuan-per-firm') ||
+    (form === 'rd-subsidy' && unit === 'share-of-deduction') ||
+    unit === 'yuan-per-year'
+  );
+}
+
+/** The money measures of a plan: total spend, spend and demand per budget, outlay per lever. */
+export function moneyMeasures(plan: Plan): string[] {
+  return [
+    'spend',
+    ...plan.budgets.flatMap((b) => [`spend:${b.id}`, `demand:${b.id}`]),
+    ...plan.levers.filter(spendsMoney).map((l) => `outlay:${l.id}`),
+  ];
+}
+
+function yearMask(years: readonly number[], from: number, to: number): Uint8Array {
+  return Uint8Array.from(years, (y, i) => (i > 0 && y >= from && y <= to ? 1 : 0));
 }
 
 function range(b: BaseCount | undefined): BaseRange {
@@ -64,9 +133,45 @@ export function compileModel(s: ResolvedScenario): CompiledModel {
   const named = plan.sectors.filter((x) => x !== 'other');
   const strata = named.length > 0 ? [...named, 'other'] : ['all'];
   const marks = (Object.keys(plan.marks) as Mark[]).sort();
-  const measures = measuresOf(plan.sectors.length > 0 ? strata : [], marks);
+  const measures = [...measuresOf(plan.sectors.length > 0 ? strata : [], marks), ...moneyMeasures(plan)];
   const years: number[] = [];
   for (let y = plan.baseYear; y <= s.horizon; y++) years.push(y);
+  const budgets: CompiledBudget[] = plan.budgets.map((b) => ({
+    id: b.id,
+    kind: b.kind,
+    amount: b.amount,
+    per: b.per,
+    active: yearMask(years, b.years.from, b.years.to),
+    spendMeasure: measures.indexOf(`spend:${b.id}`),
+    demandMeasure: measures.indexOf(`demand:${b.id}`),
+  }));
+  const leversRaw = plan.levers.map((l) => {
+    const from = l.years?.from ?? plan.period.from;
+    const to = l.years?.to ?? plan.period.to;
+    const first = l.amounts[0]?.amount;
+    const second = l.amounts[1]?.amount;
+    const budgetId = l.budgets[0];
+    return {
+      id: l.id,
+      type: l.type,
+      response: LEVER_RESPONSES[l.type],
+      active: yearMask(years, from, to),
+      age: Int32Array.from(years, (y) => y - from),
+      amount: first === undefined || first.unit === 'yuan-per-year' ? Number.NaN : first.value,
+      amount2: second !== undefined && second.unit === first?.unit ? second.value : Number.NaN,
+      atMost: first?.bound === 'at-most',
+      perYear: first?.unit === 'yuan-per-year' ? first.value : 0,
+      budget: budgetId === undefined ? -1 : plan.budgets.findIndex((b) => b.id === budgetId),
+      outlayMeasure: spendsMoney(l) ? measures.indexOf(`outlay:${l.id}`) : -1,
+      countPerYear: first?.unit === 'count' ? first.value / Math.max(1, to - from + 1) : 0,
+    };
+  });
+  const levers: CompiledLever[] = leversRaw.map((l, i) => ({
+    ...l,
+    acts: Uint8Array.from(l.active, (a, y) =>
+      a === 1 && !leversRaw.slice(0, i).some((e) => e.type === l.type && e.active[y] === 1) ? 1 : 0,
+    ),
+  }));
   const goals: CompiledGoal[] = [];
   for (const g of plan.goals) {
     if (g.kind !== 'projected' || g.year > s.horizon) continue;
@@ -104,5 +209,8 @@ export function compileModel(s: ResolvedScenario): CompiledModel {
     ),
     goals,
     applicationMultiplier: Float64Array.from(years, (y) => s.applicationMultiplier[String(y)] ?? 1),
+    levers,
+    budgets,
+    spendMeasure: measures.indexOf('spend'),
   };
 }

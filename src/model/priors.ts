@@ -206,4 +206,160 @@ export const DEFAULT_PRIORS: Readonly<Record<ParamName, Prior>> = {
     source:
       'Relative weight of a named sector (agri, manufacturing) among new tech SMEs, against its share of the base 高企 stock (1 = same share). Inference.',
   },
+  rewardPeak: {
+    dist: 'pert',
+    low: 1.3,
+    mode: 1.6,
+    high: 2.5,
+    tag: 'S (confounded)+I',
+    source:
+      'Multiplier on first-time applications in the first two years of a new 100–300k yuan reward (at the reference reward of 200k): Guangzhou new approvals +150% (2016); Guangxi applications +63% (2017); both confounded with the 2016 rule change.',
+  },
+  rewardElasticity: {
+    dist: 'uniform',
+    low: 0.1,
+    high: 0.5,
+    tag: 'I',
+    source:
+      'How the reward response scales with the amount: effect ∝ (reward / 200k)^ε, diminishing returns (MODEL.md reward elasticity 0.1–0.5; no causal estimate found).',
+  },
+  rewardFadeYears: {
+    dist: 'uniform',
+    low: 2,
+    high: 3,
+    tag: 'S (confounded)+I',
+    source:
+      'Years over which the novelty of a new reward fades after its first two years (MODEL.md: fading over 2–3 years).',
+  },
+  rewardPersistent: {
+    dist: 'uniform',
+    low: 0,
+    high: 0.5,
+    tag: 'I',
+    source: 'Share of the peak reward response that persists once the novelty has faded. Inference.',
+  },
+  talentIslandShare: {
+    dist: 'uniform',
+    low: 0.05,
+    high: 0.2,
+    tag: 'I',
+    source: 'Share of rewarded firms that get a second, higher amount (Jiangmen 人才岛). Inference.',
+  },
+  atMostPayShare: {
+    dist: 'uniform',
+    low: 0.5,
+    high: 1,
+    tag: 'I',
+    source: 'Average payment as a share of an "up to" (最高) amount. Inference.',
+  },
+  recertRewardEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 0.3,
+    tag: 'I',
+    source:
+      'Share of the 高企 that would let their certificate lapse and re-apply because of a re-certification reward of 100k yuan (scaled like the first-time reward). No evidence.',
+  },
+  moveInBonusEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 1,
+    tag: 'I',
+    source:
+      'Proportional increase of whole-firm moves in under a 300k yuan move-in bonus (scaled like the reward). Bonuses of 200k–1M yuan exist; no rate data.',
+  },
+  rdElasticity: {
+    dist: 'pert',
+    low: 1.1,
+    mode: 1.6,
+    high: 2.1,
+    tag: 'S',
+    source:
+      'R&D response to 研发费用加计扣除 (user-cost elasticity): Chen, Liu, Suárez Serrato & Xu, AER 2021; Qian, Zhan & Pan 2022.',
+  },
+  rdToApplications: {
+    dist: 'uniform',
+    low: 0.1,
+    high: 0.5,
+    tag: 'I',
+    source:
+      'Relative increase of first-time applications per relative increase of R&D (more firms pass the R&D-intensity criterion; reported R&D includes 24–45% relabelled costs, AER 2021). Inference.',
+  },
+  rdPerFirm: {
+    dist: 'uniform',
+    low: 1_000_000,
+    high: 5_000_000,
+    tag: 'I',
+    source: 'Yearly extra deduction (加计扣除额, yuan) of a claiming firm in these cities. Inference.',
+  },
+  rdClaimShare: {
+    dist: 'uniform',
+    low: 0.2,
+    high: 0.6,
+    tag: 'I',
+    source: 'Share of 高企 that meet the conditions of a local R&D subsidy and claim it. Inference.',
+  },
+  incubatorOutput: {
+    dist: 'uniform',
+    low: 0.5,
+    high: 4,
+    tag: 'D+I',
+    source:
+      'Additional registered tech SMEs a year per incubator or maker space a plan names: 20–60 firms in incubation × 10–20% graduation (≈ 50k graduates against 70k in incubation, 2012), of which a minority would not have registered anyway.',
+  },
+  programmeEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 0.15,
+    tag: 'I',
+    source:
+      'Relative increase of first-time applications under a cultivation programme (培育库, 倍增计划). No evidence.',
+  },
+  supportEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 0.05,
+    tag: 'I',
+    source:
+      'Relative increase of the rate a general support lever moves (platforms, talent, technical upgrades, IP support, R&D spending, zone evaluation, national tax policies carried out locally, investment funds). No evidence.',
+  },
+  listingSupportEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 1,
+    tag: 'I',
+    source:
+      'Relative increase of listing rates under a listing-support programme (pre-listing pools, 种子库). No evidence.',
+  },
+  srdiCultivationEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 0.3,
+    tag: 'I',
+    source: 'Relative increase of promotion to 专精特新 under a cultivation programme. No evidence.',
+  },
+  financeEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 0.1,
+    tag: 'I',
+    source:
+      'Relative fall of tech-SME exits under tech-finance support (risk reserves, loan subsidies). No evidence.',
+  },
+  blacklistEffect: {
+    dist: 'uniform',
+    low: 0,
+    high: 0.05,
+    tag: 'I',
+    source:
+      'Relative fall of first-time applications when fraudulent application agents are black-listed. No evidence.',
+  },
+  iuCentreTakeUp: {
+    dist: 'uniform',
+    low: 0.5,
+    high: 1,
+    tag: 'I',
+    source:
+      "Share of a plan's new industry–university centres that are set up by a 高企 without one. Inference.",
+  },
 };

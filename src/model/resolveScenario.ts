@@ -1,7 +1,7 @@
 import type { ParamName } from '../schema/params.js';
-import type { Plan } from '../schema/plan.js';
+import type { Budget, Lever, Plan } from '../schema/plan.js';
 import type { Prior } from '../schema/prior.js';
-import type { ResolvedScenario, ScenarioInput } from '../schema/scenario.js';
+import type { BudgetOverride, LeverOverride, ResolvedScenario, ScenarioInput } from '../schema/scenario.js';
 import { DEFAULT_PRIORS } from './priors.js';
 
 export const DEFAULT_RUNS = 10_000;
@@ -22,8 +22,16 @@ export function resolveScenario(input: ScenarioInput, plan: Plan, fallbackId: st
   for (const [k, v] of Object.entries(input.priors ?? {}) as [ParamName, Prior | undefined][]) {
     if (v !== undefined) priors[k] = v;
   }
-  const resolvedPlan: Plan =
-    input.base === undefined ? plan : { ...plan, base: { ...plan.base, ...input.base } };
+  const policy = input.policy ?? 'as-written';
+  const levers = policy === 'status-quo' ? [] : applyLeverOverrides(plan.levers, input.levers ?? {});
+  const budgets = applyBudgetOverrides(plan.budgets, input.budgets ?? {});
+  const budgetIds = new Set(budgets.map((b) => b.id));
+  const resolvedPlan: Plan = {
+    ...plan,
+    base: input.base === undefined ? plan.base : { ...plan.base, ...input.base },
+    levers: levers.map((l) => ({ ...l, budgets: l.budgets.filter((b) => budgetIds.has(b)) })),
+    budgets,
+  };
   return {
     id: input.id ?? fallbackId,
     name: input.name ?? plan.name,
@@ -34,5 +42,46 @@ export function resolveScenario(input: ScenarioInput, plan: Plan, fallbackId: st
     horizon: input.horizon ?? defaultHorizon(plan),
     applicationMultiplier: input.applicationMultiplier ?? {},
     priors,
+    policy,
   };
+}
+
+/** The plan's levers with a scenario's overrides: disabled ones dropped, amounts and years replaced. */
+export function applyLeverOverrides(
+  levers: readonly Lever[],
+  overrides: Readonly<Record<string, LeverOverride>>,
+): Lever[] {
+  return levers.flatMap((l) => {
+    const o = overrides[l.id];
+    if (o === undefined) return [l];
+    if (o.enabled === false) return [];
+    return [
+      {
+        ...l,
+        amounts: l.amounts.map((a) => {
+          const v = o.amounts?.[a.id];
+          return v === undefined ? a : { ...a, amount: { ...a.amount, value: v } };
+        }),
+        ...(o.years !== undefined ? { years: o.years } : {}),
+      },
+    ];
+  });
+}
+
+/** The plan's budget lines with a scenario's overrides: disabled caps dropped, amounts replaced. */
+export function applyBudgetOverrides(
+  budgets: readonly Budget[],
+  overrides: Readonly<Record<string, BudgetOverride>>,
+): Budget[] {
+  return budgets.flatMap((b) => {
+    const o = overrides[b.id];
+    if (o === undefined) return [b];
+    if (o.enabled === false) return [];
+    return [o.amount === undefined ? b : { ...b, amount: o.amount }];
+  });
+}
+
+/** The same scenario without the plan's levers: the counterfactual of what the plan buys. */
+export function resolveStatusQuo(s: ResolvedScenario): ResolvedScenario {
+  return { ...s, policy: 'status-quo', plan: { ...s.plan, levers: [] } };
 }

@@ -281,6 +281,40 @@ export function simulateTrajectory(
   };
   record(0, null);
 
+  // ---- levers and money ----------------------------------------------------------------------
+  const levers = model.levers;
+  const budgets = model.budgets;
+  const nBudgets = budgets.length;
+  const rewardPeak = pv(P.rewardPeak);
+  const rewardEps = pv(P.rewardElasticity);
+  const fadeYears = pv(P.rewardFadeYears);
+  const persistent = pv(P.rewardPersistent);
+  const tau = pv(P.talentIslandShare);
+  const atMostShare = pv(P.atMostPayShare);
+  /** fraction of last year's promised payments each budget could pay (1: all) */
+  const paidPrev = new Float64Array(nBudgets).fill(1);
+  const spentSoFar = new Float64Array(nBudgets);
+  const demandB = new Float64Array(nBudgets);
+  const leverDemand = new Float64Array(levers.length);
+  const iuMark = model.marks.indexOf('iuCentre');
+  for (const l of levers) if (l.outlayMeasure >= 0) out[l.outlayMeasure * nYears] = 0;
+  for (const b of budgets) {
+    out[b.spendMeasure * nYears] = 0;
+    out[b.demandMeasure * nYears] = 0;
+  }
+  out[model.spendMeasure * nYears] = 0;
+  /** a per-firm amount as paid on average: the higher amount for a share τ, "up to" amounts in part */
+  const meanAmount = (l: (typeof levers)[number]): number => {
+    const base = Number.isNaN(l.amount2) ? l.amount : (1 - tau) * l.amount + tau * l.amount2;
+    return l.atMost ? base * atMostShare : base;
+  };
+  /** scale of a reward response: (paid amount / reference)^ε; 1 when the plan states no amount */
+  const rewardScale = (l: (typeof levers)[number]): number => {
+    if (Number.isNaN(l.amount)) return 1;
+    const paid = meanAmount(l) * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
+    return paid <= 0 ? 0 : Math.pow(paid / l.response.reference, rewardEps);
+  };
+
   const f: YearLedger = {
     year: 0,
     tsmeEntries: 0,
@@ -322,7 +356,74 @@ export function simulateTrajectory(
     let hStart = 0;
     let hKeptWithMarks = 0;
     let newWithMarks = 0;
-    const entryMean = entryBase * Math.pow(1 + entryGrowth, y - 1);
+    // lever responses for the year (each lever type acts once: compile marks the acting lever)
+    let appMult = model.applicationMultiplier[y] ?? 1;
+    let passMult = 1;
+    let keepBoost = 0;
+    let moveInMult = 1;
+    let entryMult = 1;
+    let extraEntries = 0;
+    let leaveMult = 1;
+    let srdiMult = 1;
+    let listMult = 1;
+    let iuCentres = 0;
+    for (const l of levers) {
+      if (l.acts[y] !== 1) continue;
+      const r = l.response;
+      const strength = r.strength === null ? 0 : pv(P[r.strength]);
+      switch (l.type) {
+        case 'first-cert-reward': {
+          const k = l.age[y] ?? 0;
+          const phi = k <= 1 ? 1 : persistent + (1 - persistent) * Math.max(0, 1 - (k - 1) / fadeYears);
+          appMult *= 1 + (rewardPeak - 1) * phi * rewardScale(l);
+          break;
+        }
+        case 'recert-reward':
+          keepBoost = clamp01(strength * rewardScale(l));
+          break;
+        case 'move-in-bonus':
+          moveInMult *= 1 + strength * rewardScale(l);
+          break;
+        case 'rd-subsidy': {
+          const share = Number.isNaN(l.amount) ? 0 : l.amount;
+          const costCut = share * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
+          appMult *= 1 + strength * pv(P.rdElasticity) * costCut;
+          break;
+        }
+        case 'incubators':
+          if (Number.isNaN(l.amount)) entryMult *= 1 + pv(P.programmeEffect);
+          else extraEntries += strength * l.amount;
+          break;
+        case 'iu-centres':
+          if (!Number.isNaN(l.amount)) iuCentres += l.countPerYear;
+          break;
+        case 'agent-blacklist':
+          appMult *= 1 - clamp01(strength);
+          break;
+        default:
+          switch (r.target) {
+            case 'applications':
+              appMult *= 1 + strength;
+              break;
+            case 'firstPass':
+              passMult *= 1 + strength;
+              break;
+            case 'listing':
+              listMult *= 1 + strength;
+              break;
+            case 'srdiPromote':
+              srdiMult *= 1 + strength;
+              break;
+            case 'tsmeLeave':
+              leaveMult *= 1 - clamp01(strength);
+              break;
+            default:
+              break;
+          }
+      }
+    }
+    const recertKeepY = recertKeep + (1 - recertKeep) * keepBoost;
+    const entryMean = entryBase * Math.pow(1 + entryGrowth, y - 1) * entryMult + extraEntries;
     for (let s = 0; s < nStrata; s++) {
       const st = strata[s];
       if (st === undefined) continue;
@@ -331,7 +432,7 @@ export function simulateTrajectory(
       const gTot = st.g0 + st.g1 + st.g2;
       hStart += hTot;
       // 1. register: leavers, then this year's new registrations (they apply from next year)
-      const left = draw.binomial(st.t, tsmeLeave);
+      const left = draw.binomial(st.t, clamp01(tsmeLeave * leaveMult));
       const entries = draw.poisson(entryMean * st.entryWeight);
       // 2. 高企 lost while valid: closure, revocation, moves out
       const l0 = draw.binomial(st.h0, pLoss);
@@ -339,23 +440,22 @@ export function simulateTrajectory(
       const l2 = draw.binomial(st.h2, pLoss);
       // 3. expiry of the three-year-old certificates: re-certify or lapse
       const due = st.h2 - l2;
-      const kept = draw.binomial(due, recertKeep);
+      const kept = draw.binomial(due, clamp01(recertKeepY));
       const lapsed = due - kept;
       const back = draw.binomial(lapsed, toPool);
       // 4. first certification from the register, with a lower pass rate in a surge year
       const pool = st.t - left;
-      const appMult = model.applicationMultiplier[y] ?? 1;
       const apps = draw.binomial(pool, clamp01(applyRate * appMult));
       const direct = draw.poisson(directApply * appMult * hTot);
       const ratio = st.prevApps > 0 ? (apps + direct) / st.prevApps : 1;
       const surge = clamp01((ratio - 1.25) / 0.5);
-      const pass = clamp01(firstPass - surgeDrop * surge);
+      const pass = clamp01(firstPass * passMult - surgeDrop * surge);
       const passedPool = draw.binomial(apps, pass);
       const passedDirect = draw.binomial(direct, pass);
       const passed = passedPool + passedDirect;
       st.prevApps = apps + direct;
       // 5. whole-firm moves in, keeping their certificate's age
-      const moved = draw.poisson(moveIn * hTot);
+      const moved = draw.poisson(moveIn * moveInMult * hTot);
       const m0 = draw.binomial(moved, 1 / 3);
       const m1 = draw.binomial(moved - m0, 1 / 2);
       const m2 = moved - m0 - m1;
@@ -365,7 +465,7 @@ export function simulateTrajectory(
       const sl2 = draw.binomial(st.s2, srdiExit);
       const sDue = st.s2 - sl2;
       const sPass = draw.binomial(sDue, srdiPass);
-      const sNew = draw.binomial(Math.max(0, hTot - sTot), srdiPromote);
+      const sNew = draw.binomial(Math.max(0, hTot - sTot), clamp01(srdiPromote * srdiMult));
       // 7. 小巨人 titles: same, promoted from provincial 专精特新
       const gl0 = draw.binomial(st.g0, giantExit);
       const gl1 = draw.binomial(st.g1, giantExit);
@@ -374,7 +474,9 @@ export function simulateTrajectory(
       const gPass = draw.binomial(gDue, giantPass);
       const gNew = draw.binomial(Math.max(0, sTot - gTot), giantPromote);
       // 8. listing: 小巨人 and other 高企; delisting
-      const newListed = draw.binomial(gTot, giantList) + draw.binomial(Math.max(0, hTot - gTot), hnteList);
+      const newListed =
+        draw.binomial(gTot, clamp01(giantList * listMult)) +
+        draw.binomial(Math.max(0, hTot - gTot), clamp01(hnteList * listMult));
       const delisted = draw.binomial(st.l, delist);
 
       // ageing: the year's new certificates are age 0
@@ -425,10 +527,50 @@ export function simulateTrajectory(
         const keptM = m - draw.binomial(m, lossFrac);
         const gained =
           draw.binomial(newWithMarks, markShare[k] ?? 0) +
-          draw.binomial(Math.max(0, hKeptWithMarks - keptM), markGain[k] ?? 0);
+          draw.binomial(Math.max(0, hKeptWithMarks - keptM), markGain[k] ?? 0) +
+          (k === iuMark && iuCentres > 0 ? draw.binomial(Math.round(iuCentres), pv(P.iuCentreTakeUp)) : 0);
         marks[k] = Math.min(hEnd, keptM + gained);
       }
     }
     record(y, f);
+
+    // money: what the levers promise this year, rationed by their budget caps
+    demandB.fill(0);
+    for (let i = 0; i < levers.length; i++) {
+      const l = levers[i];
+      let d = 0;
+      if (l !== undefined && l.active[y] === 1 && l.outlayMeasure >= 0) {
+        if (l.perYear > 0) d = l.perYear;
+        else if (l.type === 'rd-subsidy') d = pv(P.rdClaimShare) * hStart * pv(P.rdPerFirm) * l.amount;
+        else if (l.type === 'first-cert-reward') d = f.firstCerts * meanAmount(l);
+        else if (l.type === 'recert-reward') d = f.hnteKept * meanAmount(l);
+        else if (l.type === 'move-in-bonus') d = f.moveIns * meanAmount(l);
+        if (l.budget >= 0) demandB[l.budget] = (demandB[l.budget] ?? 0) + d;
+      }
+      leverDemand[i] = d;
+    }
+    let spendTotal = 0;
+    for (let b = 0; b < nBudgets; b++) {
+      const bud = budgets[b];
+      if (bud === undefined) continue;
+      const d = demandB[b] ?? 0;
+      let frac = 1;
+      if (bud.kind === 'cap' && bud.active[y] === 1 && d > 0) {
+        const avail = bud.per === 'period' ? Math.max(0, bud.amount - (spentSoFar[b] ?? 0)) : bud.amount;
+        frac = Math.min(1, avail / d);
+      }
+      if (d > 0) paidPrev[b] = frac;
+      spentSoFar[b] = (spentSoFar[b] ?? 0) + d * frac;
+      out[bud.spendMeasure * nYears + y] = Math.round(d * frac);
+      out[bud.demandMeasure * nYears + y] = Math.round(d);
+    }
+    for (let i = 0; i < levers.length; i++) {
+      const l = levers[i];
+      if (l === undefined || l.outlayMeasure < 0) continue;
+      const paid = (leverDemand[i] ?? 0) * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
+      out[l.outlayMeasure * nYears + y] = Math.round(paid);
+      spendTotal += paid;
+    }
+    out[model.spendMeasure * nYears + y] = Math.round(spendTotal);
   }
 }

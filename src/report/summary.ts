@@ -1,5 +1,8 @@
 import type { Accumulator } from '../engine/accumulator.js';
-import { mean, quantile } from '../engine/histogram.js';
+import type { EffectAccumulator } from '../engine/effect.js';
+import { mean, quantile, type IntHistogram } from '../engine/histogram.js';
+import { momentMean, momentStdErr } from '../engine/moments.js';
+import { LEVER_RESPONSES } from '../model/leverResponses.js';
 import type { CompiledModel } from '../model/compile.js';
 import type { RunSummary } from '../schema/result.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
@@ -15,6 +18,7 @@ export function buildSummary(
   model: CompiledModel,
   acc: Accumulator,
   version: string,
+  effect: EffectAccumulator | null = null,
 ): RunSummary {
   const n = acc.runs;
   const nYears = model.years.length;
@@ -71,7 +75,7 @@ export function buildSummary(
     model.years.forEach((year, y) => {
       const h = acc.series[m * nYears + y];
       if (h === undefined) return;
-      if (y === 0 && /_/.test(measure)) return; // flows have no base-year value
+      if (y === 0 && /_|^spend|^demand:|^outlay:/.test(measure)) return; // flows have no base-year value
       series.push({
         measure,
         year,
@@ -84,6 +88,47 @@ export function buildSummary(
       });
     });
   });
+  const levers: RunSummary['levers'] = plan.levers.map((l) => {
+    const r = LEVER_RESPONSES[l.type];
+    return {
+      id: l.id,
+      label: l.label.zh,
+      labelEn: l.label.en,
+      type: l.type,
+      target: r.target,
+      evidence: r.evidence,
+      from: l.years?.from ?? plan.period.from,
+      to: l.years?.to ?? plan.period.to,
+      note: r.note,
+    };
+  });
+  const stat = (h: IntHistogram): { mean: number; p05: number; p50: number; p95: number } => ({
+    mean: Math.round(mean(h)),
+    p05: quantile(h, 0.05),
+    p50: quantile(h, 0.5),
+    p95: quantile(h, 0.95),
+  });
+  const budgets: RunSummary['budgets'] = plan.budgets.flatMap((b, i) => {
+    const ba = acc.budgets[i];
+    if (ba === undefined) return [];
+    const p = ba.overspent / n;
+    return [
+      {
+        id: b.id,
+        label: b.label.zh,
+        labelEn: b.label.en,
+        kind: b.kind,
+        per: b.per,
+        amount: b.amount,
+        from: b.years.from,
+        to: b.years.to,
+        spend: stat(ba.spend),
+        demand: stat(ba.demand),
+        overspendProbability: b.kind === 'cap' ? roundTo(p, 4) : null,
+        overspendStdErr: b.kind === 'cap' ? roundTo(Math.sqrt((p * (1 - p)) / n), 5) : null,
+      },
+    ];
+  });
   return {
     scenario: scenario.id,
     plan: plan.id,
@@ -95,6 +140,51 @@ export function buildSummary(
     goals,
     qualitativeGoals,
     series,
+    policy: scenario.policy,
+    levers,
+    budgets,
+    effect: effect === null ? null : effectSummary(model, effect),
     warnings,
+  };
+}
+
+/**
+ * Paired differences against the status quo. Yuan per additional firm is the ratio of means
+ * R = E[S]/E[Δ], with the delta-method standard error
+ * SE(R) = √((Var S + R²·Var Δ − 2R·Cov(S, Δ)) / n) / |E[Δ]| (e.g. Cochran, Sampling Techniques, §6.4).
+ */
+function effectSummary(model: CompiledModel, e: EffectAccumulator): NonNullable<RunSummary['effect']> {
+  const n = e.spend.n;
+  const sMean = momentMean(e.spend);
+  const sVar = n > 1 ? Math.max(0, (e.spend.sumSq - n * sMean * sMean) / (n - 1)) : 0;
+  return {
+    against: 'status-quo',
+    spend: { mean: Math.round(sMean), stdErr: Math.round(momentStdErr(e.spend)) },
+    goals: model.goals.flatMap((g, i) => {
+      const ge = e.goals[i];
+      const measure = model.measures[g.measureIndex];
+      if (ge === undefined || measure === undefined) return [];
+      const dMean = momentMean(ge.value);
+      const dVar = n > 1 ? Math.max(0, (ge.value.sumSq - n * dMean * dMean) / (n - 1)) : 0;
+      const cov = n > 1 ? (ge.spendTimesValue - n * sMean * dMean) / (n - 1) : 0;
+      const ratio = dMean > 0 && sMean > 0 ? sMean / dMean : null;
+      const ratioSe =
+        ratio === null
+          ? null
+          : Math.sqrt(Math.max(0, sVar + ratio * ratio * dVar - 2 * ratio * cov) / n) / dMean;
+      return [
+        {
+          id: g.id,
+          measure,
+          year: model.years[g.yearIndex] ?? 0,
+          probabilityGain: roundTo(momentMean(ge.met), 4),
+          probabilityGainStdErr: roundTo(momentStdErr(ge.met), 5),
+          valueGain: roundTo(dMean, 2),
+          valueGainStdErr: roundTo(momentStdErr(ge.value), 3),
+          yuanPerAdditional: ratio === null ? null : Math.round(ratio),
+          yuanPerAdditionalStdErr: ratioSe === null ? null : Math.round(ratioSe),
+        },
+      ];
+    }),
   };
 }

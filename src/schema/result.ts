@@ -50,6 +50,64 @@ export const QualitativeGoal = z.strictObject({
   note: z.string(),
 });
 
+export const BudgetResult = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  kind: z.enum(['cap', 'floor']),
+  per: z.enum(['period', 'year']),
+  /** yuan, per period or per year */
+  amount: z.number(),
+  from: z.number().int(),
+  to: z.number().int(),
+  /** money paid over the budget's years (yuan): mean and 90% interval */
+  spend: z.strictObject({ mean: z.number(), p05: z.number(), p50: z.number(), p95: z.number() }),
+  /** money promised over the budget's years (yuan), before any rationing */
+  demand: z.strictObject({ mean: z.number(), p05: z.number(), p50: z.number(), p95: z.number() }),
+  /** P(promises exceed the cap); null for a floor */
+  overspendProbability: z.number().nullable(),
+  overspendStdErr: z.number().nullable(),
+});
+export type BudgetResult = z.output<typeof BudgetResult>;
+
+export const LeverResult = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  type: z.string(),
+  /** the rate it moves, or "none" */
+  target: z.string(),
+  evidence: z.enum(['sourced', 'partly-sourced', 'none']),
+  from: z.number().int(),
+  to: z.number().int(),
+  note: z.string(),
+});
+export type LeverResult = z.output<typeof LeverResult>;
+
+/** What the scenario buys against the same plan without its levers (paired, common random numbers). */
+export const EffectResult = z.strictObject({
+  against: z.literal('status-quo'),
+  /** total spend over the simulated years (yuan) */
+  spend: z.strictObject({ mean: z.number(), stdErr: z.number() }),
+  goals: z.array(
+    z.strictObject({
+      id: z.string(),
+      measure: z.string(),
+      year: z.number().int(),
+      /** P(met) with the levers − P(met) without */
+      probabilityGain: z.number(),
+      probabilityGainStdErr: z.number(),
+      /** the goal's value with the levers − without (additional firms) */
+      valueGain: z.number(),
+      valueGainStdErr: z.number(),
+      /** mean spend / mean additional firms, with its delta-method SE; null when no firm is added */
+      yuanPerAdditional: z.number().nullable(),
+      yuanPerAdditionalStdErr: z.number().nullable(),
+    }),
+  ),
+});
+export type EffectResult = z.output<typeof EffectResult>;
+
 /** The JSON that `ladder run --json` prints and `summary.json` holds. */
 export const RunSummary = z.strictObject({
   scenario: z.string(),
@@ -62,6 +120,10 @@ export const RunSummary = z.strictObject({
   goals: z.array(GoalResult),
   qualitativeGoals: z.array(QualitativeGoal),
   series: z.array(SeriesRow),
+  policy: z.enum(['as-written', 'status-quo']),
+  levers: z.array(LeverResult),
+  budgets: z.array(BudgetResult),
+  effect: EffectResult.nullable(),
   warnings: z.array(z.string()),
 });
 export type RunSummary = z.output<typeof RunSummary>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, LocalizedText, Year } from './common.js';
+import { YearSpan } from './plan.js';
 import { BaseCount, Plan } from './plan.js';
 import { Prior } from './prior.js';
 import { PARAM_BOUNDS, ParamName } from './params.js';
@@ -7,6 +8,32 @@ import { checkPriorBounds } from './priorBounds.js';
 
 /** Largest number of trajectories a single run accepts. */
 export const MAX_RUNS = 10_000_000;
+
+/** What a scenario may change of one of the plan's levers. */
+export const LeverOverride = z.strictObject({
+  /** false: the lever is not applied */
+  enabled: z.boolean().optional(),
+  /** amounts by their id in the plan (`standard`, `per-firm`, …), in the amount's own unit */
+  amounts: z.record(Id, z.number().nonnegative()).optional(),
+  years: YearSpan.optional(),
+});
+export type LeverOverride = z.output<typeof LeverOverride>;
+
+/** What a scenario may change of one of the plan's budget lines. */
+export const BudgetOverride = z.strictObject({
+  /** yuan */
+  amount: z.number().nonnegative().optional(),
+  /** false: no cap (rewards are paid whatever they cost) */
+  enabled: z.boolean().optional(),
+});
+export type BudgetOverride = z.output<typeof BudgetOverride>;
+
+/**
+ * `as-written`: the plan's levers act (default). `status-quo`: none of the plan's levers act —
+ * the counterfactual that shows what the plan buys.
+ */
+export const Policy = z.enum(['as-written', 'status-quo']);
+export type Policy = z.output<typeof Policy>;
 
 /**
  * A scenario as a person writes it (YAML): the plan it runs and what it overrides.
@@ -31,6 +58,11 @@ export const ScenarioInput = z
       .optional(),
     /** Prior overrides by parameter name. */
     priors: z.partialRecord(ParamName, Prior).optional(),
+    policy: Policy.optional(),
+    /** Lever overrides by the plan's lever id. */
+    levers: z.record(Id, LeverOverride).optional(),
+    /** Budget overrides by the plan's budget id. */
+    budgets: z.record(Id, BudgetOverride).optional(),
     /** Base-state overrides (same keys as the plan's `base`). */
     base: z.record(z.string(), BaseCount).optional(),
   })
@@ -52,5 +84,6 @@ export const ResolvedScenario = z.strictObject({
   horizon: Year,
   applicationMultiplier: z.record(z.string(), z.number()),
   priors: z.record(ParamName, Prior),
+  policy: Policy,
 });
 export type ResolvedScenario = z.output<typeof ResolvedScenario>;

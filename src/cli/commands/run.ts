@@ -23,6 +23,12 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
         .option('seed', { type: 'string', describe: 'random seed (default: the scenario’s, else "1")' })
         .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
         .option('out', { type: 'string', describe: 'report folder (default: reports/<scenario>)' })
+        .option('set', {
+          type: 'string',
+          array: true,
+          describe:
+            'override a scenario field: --set path=value (repeatable), e.g. --set budgets.hnte-cultivation.amount=3.33e8',
+        })
         .example('$0 run zhanjiang-2023', 'the Zhanjiang plan, baseline scenario')
         // examples kept short: yargs breaks the command column at half the width, mid-word
         .example('$0 run jiangmen-2021 --runs 20000 --seed 7', '20,000 trajectories, seed 7')
@@ -33,6 +39,7 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
+        ...(args.set !== undefined ? { sets: args.set } : {}),
       });
       io.stdout(args.json ? `${JSON.stringify(outcome.summary, null, 2)}\n` : formatRunTable(outcome));
     },
