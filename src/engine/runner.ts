@@ -62,3 +62,33 @@ export function runSerial(model: CompiledModel, seed: string, runs: number): Acc
   }
   return total;
 }
+
+/**
+ * Runs trajectories [start, start + count) with a given parameter vector (PARAM_NAMES order)
+ * instead of drawing it: base counts and process noise still come from the (seed, i) streams.
+ * For sensitivity designs that choose the parameters.
+ */
+export function runRangeWithParams(
+  model: CompiledModel,
+  params: Float64Array,
+  seed: string,
+  start: number,
+  count: number,
+  visit: (index: number, out: Float64Array) => void,
+): void {
+  const out = new Float64Array(model.measures.length * model.years.length);
+  const p = Float64Array.from(params);
+  for (let i = start; i < start + count; i++) {
+    p.set(params);
+    simulateTrajectory(
+      model,
+      stream(seed, i, 'param'),
+      processSampler(stream(seed, i, 'proc')),
+      p,
+      out,
+      undefined,
+      true,
+    );
+    visit(i, out);
+  }
+}

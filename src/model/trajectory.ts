@@ -93,7 +93,8 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
  * (`out[m · years + y]`, measures in `model.measures` order, years from the base year).
  *
  * `paramU` draws the uncertain parameters and base counts (a fixed number of uniforms, so two
- * scenarios stay aligned); `draw` makes the process noise. Event order within a year and every
+ * scenarios stay aligned); `draw` makes the process noise. With `presetParams`, `params` holds
+ * the parameter vector already (in PARAM_NAMES order) and is used as given. Event order within a year and every
  * equation: docs/model.md.
  */
 export function simulateTrajectory(
@@ -103,8 +104,13 @@ export function simulateTrajectory(
   params: Float64Array,
   out: Float64Array,
   trace?: TrajectoryTrace,
+  presetParams = false,
 ): void {
-  drawParams(model, paramU, params);
+  if (presetParams) {
+    // the caller chose the parameters (sensitivity designs, posterior samples): skip their
+    // uniforms so the base draws stay aligned with a trajectory that drew them
+    for (let i = 0; i < PARAM_NAMES.length; i++) paramU();
+  } else drawParams(model, paramU, params);
   const nStrata = model.strata.length;
   const nYears = model.years.length;
   const nMarks = model.marks.length;
