@@ -34,6 +34,10 @@ export interface CompiledLever {
   readonly acts: Uint8Array;
   /** a count amount spread over the lever's years (centres a year), else 0 */
   readonly countPerYear: number;
+  /** all count amounts added up (2 national + 5 provincial incubators), NaN when none */
+  readonly countTotal: number;
+  /** the subsidy as a share of the extra deduction, NaN when the lever is not stated so */
+  readonly shareOfDeduction: number;
   /** years since the lever started (0 in its first year), by year index */
   readonly age: Int32Array;
   /** main amount: yuan per firm, a share, or a count; NaN when the plan gives none */
@@ -93,14 +97,17 @@ export interface CompiledModel {
   readonly spendMeasure: number;
 }
 
-/** Levers whose outlay the model counts: per-firm rewards, R&D subsidies, yearly amounts. */
+/**
+ * Levers whose fiscal outlay the model counts: per-firm rewards, an R&D subsidy stated as a share
+ * of the deduction, a yearly award. Fund sizes and society-wide R&D targets are not fiscal outlays.
+ */
 function spendsMoney(l: Plan['levers'][number]): boolean {
   const form = LEVER_RESPONSES[l.type].form;
   const unit = l.amounts[0]?.amount.unit;
   return (
     (form === 'reward' && unit === 'yuan-per-firm') ||
     (form === 'rd-subsidy' && unit === 'share-of-deduction') ||
-    unit === 'yuan-per-year'
+    (form === 'money-only' && unit === 'yuan-per-year')
   );
 }
 
@@ -164,6 +171,10 @@ export function compileModel(s: ResolvedScenario): CompiledModel {
       budget: budgetId === undefined ? -1 : plan.budgets.findIndex((b) => b.id === budgetId),
       outlayMeasure: spendsMoney(l) ? measures.indexOf(`outlay:${l.id}`) : -1,
       countPerYear: first?.unit === 'count' ? first.value / Math.max(1, to - from + 1) : 0,
+      countTotal: l.amounts.some((a) => a.amount.unit === 'count')
+        ? l.amounts.reduce((t, a) => t + (a.amount.unit === 'count' ? a.amount.value : 0), 0)
+        : Number.NaN,
+      shareOfDeduction: first?.unit === 'share-of-deduction' ? first.value : Number.NaN,
     };
   });
   const levers: CompiledLever[] = leversRaw.map((l, i) => ({

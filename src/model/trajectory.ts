@@ -391,14 +391,18 @@ export function simulateTrajectory(
           moveInMult *= 1 + strength * rewardScale(l);
           break;
         case 'rd-subsidy': {
-          const share = Number.isNaN(l.amount) ? 0 : l.amount;
-          const costCut = share * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
+          if (Number.isNaN(l.shareOfDeduction)) {
+            // R&D funding not stated as a share of the deduction (city projects): general support
+            appMult *= 1 + pv(P.supportEffect);
+            break;
+          }
+          const costCut = l.shareOfDeduction * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
           appMult *= 1 + strength * pv(P.rdElasticity) * costCut;
           break;
         }
         case 'incubators':
-          if (Number.isNaN(l.amount)) entryMult *= 1 + pv(P.programmeEffect);
-          else extraEntries += strength * l.amount;
+          if (Number.isNaN(l.countTotal)) entryMult *= 1 + pv(P.programmeEffect);
+          else extraEntries += strength * l.countTotal;
           break;
         case 'iu-centres':
           if (!Number.isNaN(l.amount)) iuCentres += l.countPerYear;
@@ -547,7 +551,8 @@ export function simulateTrajectory(
       let d = 0;
       if (l !== undefined && l.active[y] === 1 && l.outlayMeasure >= 0) {
         if (l.perYear > 0) d = l.perYear;
-        else if (l.type === 'rd-subsidy') d = pv(P.rdClaimShare) * hStart * pv(P.rdPerFirm) * l.amount;
+        else if (l.type === 'rd-subsidy')
+          d = pv(P.rdClaimShare) * hStart * pv(P.rdPerFirm) * l.shareOfDeduction;
         else if (l.type === 'first-cert-reward') d = f.firstCerts * meanAmount(l);
         else if (l.type === 'recert-reward') d = f.hnteKept * meanAmount(l);
         else if (l.type === 'move-in-bonus') d = f.moveIns * meanAmount(l);

@@ -65,6 +65,14 @@ export function buildSummary(
       warnings.push(`goal ${g.id} (${g.year}) is after the horizon ${scenario.horizon}: not evaluated`);
     }
   }
+  for (const l of plan.levers) {
+    const r = LEVER_RESPONSES[l.type];
+    if (r.form === 'reward' && l.amounts.length === 0) {
+      warnings.push(
+        `lever ${l.id} states no amount: it acts at the reference reward (${r.reference / 10_000}万 yuan) and its outlay is not counted in spend or in yuan per additional firm`,
+      );
+    }
+  }
   const qualitativeGoals = plan.goals.flatMap((g) =>
     g.kind === 'qualitative'
       ? [{ id: g.id, label: g.label.zh, labelEn: g.label.en, year: g.year, note: g.note }]
