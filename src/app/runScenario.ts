@@ -1,9 +1,12 @@
-import { join, relative } from 'node:path';
-import { runSerial } from '../engine/runner.js';
+import { join, relative, resolve } from 'node:path';
+import { runSerial, type Progress } from '../engine/runner.js';
+import { observedStocks, readObservedRows } from '../io/loadObserved.js';
 import { loadTarget } from '../io/loadScenario.js';
+import { pngRenderer } from '../io/rasterize.js';
 import { packageVersion } from '../io/version.js';
 import { writeReportDir } from '../io/writeReport.js';
 import { compileModel } from '../model/compile.js';
+import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
 import type { RunSummary } from '../schema/result.js';
@@ -18,6 +21,12 @@ export interface RunOptions {
   readonly out?: string;
   /** write no report files */
   readonly noWrite?: boolean;
+  /** report languages, the main one first (default: Chinese) */
+  readonly langs?: readonly Lang[];
+  /** also write each chart as PNG */
+  readonly png?: boolean;
+  /** told after each block of trajectories */
+  readonly onProgress?: Progress;
 }
 
 export interface RunOutcome {
@@ -25,32 +34,56 @@ export interface RunOutcome {
   readonly summary: RunSummary;
   /** the report folder, relative to the working directory when inside it */
   readonly reportDir: string | undefined;
+  /** names of the files written, inside the report folder */
+  readonly reportFiles: readonly string[];
+  /** what the report writer noticed (chart warnings, no Chinese font for PNG) */
+  readonly notes: readonly string[];
 }
 
 /** Simulates a resolved scenario and summarises it. */
-export function simulateScenario(scenario: ResolvedScenario): RunSummary {
+export function simulateScenario(scenario: ResolvedScenario, onProgress?: Progress): RunSummary {
   const model = compileModel(scenario);
-  const acc = runSerial(model, scenario.seed, scenario.runs);
+  const acc = runSerial(model, scenario.seed, scenario.runs, onProgress);
   return buildSummary(scenario, model, acc, packageVersion());
 }
 
 /** `ladder run`: load, apply command-line overrides, simulate, write the report. */
-export function runCommand(opts: RunOptions): RunOutcome {
-  const loaded = loadTarget(opts.target).scenario;
+export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
+  const target = loadTarget(opts.target);
+  const loaded = target.scenario;
   const scenario: ResolvedScenario = {
     ...loaded,
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
-  const summary = simulateScenario(scenario);
+  const summary = simulateScenario(scenario, opts.onProgress);
   let reportDir: string | undefined;
+  const notes: string[] = [];
+  let names: string[] = [];
   if (opts.noWrite !== true) {
-    const written = writeReportDir(
-      opts.out ?? join('reports', scenario.id),
-      runReportFiles(summary, scenario),
-    );
+    const dir = resolve(opts.out ?? join('reports', scenario.id));
+    const png = opts.png === true ? pngRenderer() : undefined;
+    if (png !== undefined && png.cjkFont === undefined) {
+      notes.push(
+        'no Chinese font found for the PNG charts (install fonts-noto-cjk): Chinese text may not show in them',
+      );
+    }
+    const report = await runReportFiles(summary, scenario, {
+      ...(opts.langs !== undefined ? { langs: opts.langs } : {}),
+      observed: observedStocks(readObservedRows(), scenario.plan.region.id),
+      metadata: {
+        generatedAt: new Date().toISOString(),
+        reportDir: dir,
+        source: target.path,
+        runtime: `Node ${process.version}, ${process.platform} ${process.arch}`,
+      },
+      ...(png !== undefined ? { rasterize: png.rasterize } : {}),
+    });
+    notes.push(...report.warnings);
+    names = Object.keys(report.files);
+    const written = writeReportDir(dir, report.files);
     const rel = relative(process.cwd(), written);
     reportDir = rel === '' || rel.startsWith('..') ? written : rel;
   }
-  return { scenario, summary, reportDir };
+  return { scenario, summary, reportDir, reportFiles: names, notes };
 }

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { resolveScenario } from '../model/resolveScenario.js';
 import { Plan } from '../schema/plan.js';
 import { ScenarioInput, type ResolvedScenario } from '../schema/scenario.js';
 import { InputError, InputErrors } from './errors.js';
 import { parseSource, validate, type SourceDoc } from './parseDocument.js';
 import { loadPlan, listPlanIds, shownPath } from './loadPlan.js';
-import { SCENARIOS_DIR } from './paths.js';
+import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
 import { readText } from './readText.js';
 import { suggest } from './suggest.js';
 
@@ -91,7 +91,7 @@ export function resolveLoaded(loaded: LoadedScenario, fallbackId: string): Resol
  * What `ladder run <target>` runs: a scenario file (a path that exists, or ends in .yaml/.yml/.json),
  * or a plan id, which runs `scenarios/<id>.yaml` when it exists and the bare plan otherwise.
  */
-export function loadTarget(target: string): { scenario: ResolvedScenario; source: string } {
+export function loadTarget(target: string): { scenario: ResolvedScenario; source: string; path: string } {
   const ext = extname(target).toLowerCase();
   const looksLikeFile = ['.yaml', '.yml', '.json'].includes(ext) || target.includes('/');
   if (looksLikeFile || (existsSync(target) && statSync(target).isFile())) {
@@ -99,16 +99,24 @@ export function loadTarget(target: string): { scenario: ResolvedScenario; source
     const doc = parseSource(readText(target), shown);
     if (isPlanDocument(doc)) {
       const plan = validate(doc, Plan);
-      return { scenario: resolveScenario({ plan: plan.id }, plan, plan.id), source: shown };
+      return {
+        scenario: resolveScenario({ plan: plan.id }, plan, plan.id),
+        source: shown,
+        path: resolve(target),
+      };
     }
     const loaded: LoadedScenario = { doc, input: validate(doc, ScenarioInput), file: shown };
-    return { scenario: resolveLoaded(loaded, basename(target, ext)), source: shown };
+    return { scenario: resolveLoaded(loaded, basename(target, ext)), source: shown, path: resolve(target) };
   }
   const baseline = join(SCENARIOS_DIR, `${target}.yaml`);
   if (existsSync(baseline)) {
     const loaded = readScenarioFile(baseline);
-    return { scenario: resolveLoaded(loaded, target), source: `scenarios/${target}.yaml` };
+    return { scenario: resolveLoaded(loaded, target), source: `scenarios/${target}.yaml`, path: baseline };
   }
   const plan = loadPlan(target);
-  return { scenario: resolveScenario({ plan: plan.id }, plan, plan.id), source: `seeds/${plan.id}.yaml` };
+  return {
+    scenario: resolveScenario({ plan: plan.id }, plan, plan.id),
+    source: `seeds/${plan.id}.yaml`,
+    path: join(SEEDS_DIR, `${plan.id}.yaml`),
+  };
 }
