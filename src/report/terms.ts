@@ -26,13 +26,11 @@ const MEASURE_NAMES: Readonly<Record<string, Localized>> = {
   listed_new: { zh: '新上市企业', en: 'New listings' },
 };
 
-/** A measure's name for the reader; a mark the plan defines uses the plan's own label. */
+/** A measure's name for the reader; a mark the plan defines goes by the plan's own label. */
 export function measureName(measure: string, lang: Lang, plan?: Plan): string {
-  const known = MEASURE_NAMES[measure];
-  if (known !== undefined) return known[lang];
   const mark = measure.startsWith('hnte:') ? measure.slice(5) : undefined;
   const label = mark !== undefined ? plan?.marks[mark as keyof Plan['marks']]?.label : undefined;
-  return label?.[lang] ?? measure;
+  return label?.[lang] ?? MEASURE_NAMES[measure]?.[lang] ?? measure;
 }
 
 /** Units after a count: 家 (firms) in Chinese, nothing in English. */
