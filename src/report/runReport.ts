@@ -54,8 +54,12 @@ export function relativeRequirement(goal: GoalResult, summary: RunSummary): Rela
 }
 
 /** Share-of-runs label of the goal year on the P-by-year chart. */
-function goalYearLabel(goal: GoalResult, lang: Lang): string {
-  const p = formatPercent(goal.probability, goal.probabilityStdErr);
+function goalYearLabel(goal: GoalResult, runs: number, lang: Lang): string {
+  // no trajectory (or every one) met it: the rule-of-three bound, not "0.0%"
+  const p =
+    goal.probability === 0 || goal.probability === 1
+      ? probabilityCell(goal, runs)
+      : formatPercent(goal.probability, goal.probabilityStdErr);
   return lang === 'zh' ? `${goal.year}年：${p}` : `${goal.year}: ${p}`;
 }
 
@@ -107,10 +111,16 @@ function goalCharts(input: RunReportInput, goal: GoalResult, lang: Lang): ChartD
     : t(`${goal.year}年${name}数量`, `${name} in ${goal.year}`);
   const distribution: ChartDef = {
     id: chartId('goal', goal.id, 'distribution'),
-    alt: t(
-      `${what}的模拟分布，与目标要求（${requirementLabel(goal, requirement, relative !== undefined, lang)}）对照。`,
-      `Distribution of ${what} across trajectories, against what the goal requires (${requirementLabel(goal, requirement, relative !== undefined, lang)}).`,
-    ),
+    alt:
+      relative === undefined
+        ? t(
+            `${what}的模拟分布，与目标要求（${requirementLabel(goal, requirement, false, lang)}）对照。`,
+            `Distribution of ${what} across trajectories, against what the goal requires (${requirementLabel(goal, requirement, false, lang)}).`,
+          )
+        : t(
+            `${what}的模拟分布。目标随基年数量而定：红线为按基年中位数计算的要求，浅红色带为其90%范围。基年数量高的模拟，其最终数量与要求都高，因此条形不能逐一与红线对比；达成概率按每次模拟自身的基年计算。`,
+            `Distribution of ${what} across trajectories. The goal depends on the base count: the red line is the requirement at the median base count, the light red band its 90% range. Trajectories with a high base count have both a high final count and a high requirement, so the bars cannot be read against the line one by one; P(met) judges each trajectory against its own base count.`,
+          ),
     spec: goalDistributionSpec({
       lang,
       title: what,
@@ -135,8 +145,8 @@ function goalCharts(input: RunReportInput, goal: GoalResult, lang: Lang): ChartD
   const byYear: ChartDef = {
     id: chartId('goal', goal.id, 'by-year'),
     alt: t(
-      `各年满足目标条件的概率；${goalYearLabel(goal, lang)}。`,
-      `Probability that the goal's criterion holds in each year; ${goalYearLabel(goal, lang)}.`,
+      `各年满足目标条件的概率；${goalYearLabel(goal, summary.runs, lang)}。`,
+      `Probability that the goal's criterion holds in each year; ${goalYearLabel(goal, summary.runs, lang)}.`,
     ),
     spec: goalByYearSpec({
       lang,
@@ -144,7 +154,7 @@ function goalCharts(input: RunReportInput, goal: GoalResult, lang: Lang): ChartD
       subtitle: t(`目标年份${goal.year}年（虚线）`, `goal year ${goal.year} (dashed)`),
       byYear: goal.byYear,
       goalYear: goal.year,
-      goalLabel: goalYearLabel(goal, lang),
+      goalLabel: goalYearLabel(goal, summary.runs, lang),
       yTitle: t('达成概率', 'probability'),
     }),
   };
@@ -566,6 +576,7 @@ function glossarySection(): Section {
         header: ['Term', 'Meaning'],
         rows: GLOSSARY.map((g) => [g.term, g.en]),
         align: ['l', 'l'],
+        layout: 'notes',
       },
     ],
   };
