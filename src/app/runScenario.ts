@@ -1,14 +1,17 @@
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { accumulate, createAccumulator, mergeAccumulators } from '../engine/accumulator.js';
 import { accumulateEffect, createEffectAccumulator, mergeEffect } from '../engine/effect.js';
 import { runPairedRange } from '../engine/paired.js';
-import { BLOCK_SIZE, runSerial } from '../engine/runner.js';
+import { BLOCK_SIZE, runSerial, type Progress } from '../engine/runner.js';
 import { resolveStatusQuo } from '../model/resolveScenario.js';
-import { loadTarget } from '../io/loadScenario.js';
 import { parseSetOverride } from '../io/setOverrides.js';
+import { observedStocks, readObservedRows } from '../io/loadObserved.js';
+import { loadTarget } from '../io/loadScenario.js';
+import { pngRenderer } from '../io/rasterize.js';
 import { packageVersion } from '../io/version.js';
 import { writeReportDir } from '../io/writeReport.js';
 import { compileModel } from '../model/compile.js';
+import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
 import type { RunSummary } from '../schema/result.js';
@@ -23,6 +26,12 @@ export interface RunOptions {
   readonly out?: string;
   /** write no report files */
   readonly noWrite?: boolean;
+  /** report languages, the main one first (default: Chinese) */
+  readonly langs?: readonly Lang[];
+  /** also write each chart as PNG */
+  readonly png?: boolean;
+  /** told after each block of trajectories */
+  readonly onProgress?: Progress;
   /** `--set path=value` overrides, applied to the scenario before validation */
   readonly sets?: readonly string[];
 }
@@ -32,6 +41,10 @@ export interface RunOutcome {
   readonly summary: RunSummary;
   /** the report folder, relative to the working directory when inside it */
   readonly reportDir: string | undefined;
+  /** names of the files written, inside the report folder */
+  readonly reportFiles: readonly string[];
+  /** what the report writer noticed (chart warnings, no Chinese font for PNG) */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -39,10 +52,15 @@ export interface RunOutcome {
  * the same trajectories are also run without them (common random numbers), so the summary says
  * what the levers buy and at what cost per additional firm.
  */
-export function simulateScenario(scenario: ResolvedScenario): RunSummary {
+export function simulateScenario(scenario: ResolvedScenario, onProgress?: Progress): RunSummary {
   const model = compileModel(scenario);
   if (scenario.policy === 'status-quo' || scenario.plan.levers.length === 0) {
-    return buildSummary(scenario, model, runSerial(model, scenario.seed, scenario.runs), packageVersion());
+    return buildSummary(
+      scenario,
+      model,
+      runSerial(model, scenario.seed, scenario.runs, onProgress),
+      packageVersion(),
+    );
   }
   const counterfactual = compileModel(resolveStatusQuo(scenario));
   const acc = createAccumulator(model);
@@ -58,27 +76,48 @@ export function simulateScenario(scenario: ResolvedScenario): RunSummary {
     });
     mergeAccumulators(acc, blockAcc);
     mergeEffect(effect, blockEffect);
+    onProgress?.(start + count, scenario.runs);
   }
   return buildSummary(scenario, model, acc, packageVersion(), effect);
 }
 
 /** `ladder run`: load, apply command-line overrides, simulate, write the report. */
-export function runCommand(opts: RunOptions): RunOutcome {
-  const loaded = loadTarget(opts.target, (opts.sets ?? []).map(parseSetOverride)).scenario;
+export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
+  const target = loadTarget(opts.target, (opts.sets ?? []).map(parseSetOverride));
+  const loaded = target.scenario;
   const scenario: ResolvedScenario = {
     ...loaded,
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
-  const summary = simulateScenario(scenario);
+  const summary = simulateScenario(scenario, opts.onProgress);
   let reportDir: string | undefined;
+  const notes: string[] = [];
+  let names: string[] = [];
   if (opts.noWrite !== true) {
-    const written = writeReportDir(
-      opts.out ?? join('reports', scenario.id),
-      runReportFiles(summary, scenario),
-    );
+    const dir = resolve(opts.out ?? join('reports', scenario.id));
+    const png = opts.png === true ? pngRenderer() : undefined;
+    if (png !== undefined && png.cjkFont === undefined) {
+      notes.push(
+        'no Chinese font found for the PNG charts (install fonts-noto-cjk): Chinese text may not show in them',
+      );
+    }
+    const report = await runReportFiles(summary, scenario, {
+      ...(opts.langs !== undefined ? { langs: opts.langs } : {}),
+      observed: observedStocks(readObservedRows(), scenario.plan.region.id),
+      metadata: {
+        generatedAt: new Date().toISOString(),
+        reportDir: dir,
+        source: target.path,
+        runtime: `Node ${process.version}, ${process.platform} ${process.arch}`,
+      },
+      ...(png !== undefined ? { rasterize: png.rasterize } : {}),
+    });
+    notes.push(...report.warnings);
+    names = Object.keys(report.files);
+    const written = writeReportDir(dir, report.files);
     const rel = relative(process.cwd(), written);
     reportDir = rel === '' || rel.startsWith('..') ? written : rel;
   }
-  return { scenario, summary, reportDir };
+  return { scenario, summary, reportDir, reportFiles: names, notes };
 }

@@ -35,6 +35,9 @@ export function formatRunTable(o: RunOutcome): string {
     for (const q of summary.qualitativeGoals) s += `  ${q.year}  ${q.label}\n`;
   }
   for (const w of summary.warnings) s += `warning: ${w}\n`;
-  if (o.reportDir !== undefined) s += `\nReport: ${o.reportDir}/summary.json, summary.md\n`;
+  if (o.reportDir !== undefined) {
+    const html = o.reportFiles.filter((f) => f.endsWith('.html'));
+    s += `\nReport: ${html.map((f) => `${o.reportDir}/${f}`).join(', ')} (also summary.json, summary.md, series.csv, charts/)\n`;
+  }
   return s;
 }

@@ -2,4 +2,6 @@
 export interface Io {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
+  /** whether stderr is a terminal (progress bars only then) */
+  readonly stderrIsTTY?: boolean;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../io/errors.js';
+import type { Lang } from '../report/lang.js';
 import { MAX_RUNS } from '../schema/scenario.js';
 
 /** Parses `--runs`: a whole number from 1 to MAX_RUNS. */
@@ -28,4 +29,17 @@ export function parseSeed(v: unknown): string {
     });
   }
   return v;
+}
+
+/** Parses `--lang`: `zh`, `en`, or `both` (Chinese first, then English). */
+export function parseLang(v: unknown): Lang[] {
+  if (v === 'zh' || v === 'en') return [v];
+  if (v === 'both') return ['zh', 'en'];
+  throw new InputError({
+    code: 'E_USAGE',
+    message: 'bad --lang',
+    location: { path: '--lang' },
+    expected: 'zh, en or both',
+    found: JSON.stringify(v),
+  });
 }

@@ -144,3 +144,16 @@ export function histogramFromJson(j: HistogramJson): IntHistogram {
   h.sum = j.sum;
   return h;
 }
+
+/** Visits every non-empty bucket in value order: its smallest value, its width and its count. */
+export function forEachBucket(
+  h: IntHistogram,
+  visit: (low: number, width: number, count: number) => void,
+): void {
+  for (let k = 0; k < h.counts.length; k++) {
+    const c = h.counts[k] ?? 0;
+    if (c === 0) continue;
+    const { low, width } = bucketRange(h.offset + k);
+    visit(low, width, c);
+  }
+}

@@ -54,11 +54,21 @@ export function traceTrajectory(
   return { out, trace, params };
 }
 
-/** Runs `runs` trajectories in blocks on this thread. */
-export function runSerial(model: CompiledModel, seed: string, runs: number): Accumulator {
+/** Told after each block how many trajectories of the total are done. */
+export type Progress = (done: number, total: number) => void;
+
+/** Runs `runs` trajectories in blocks on this thread; `onProgress` hears after every block. */
+export function runSerial(
+  model: CompiledModel,
+  seed: string,
+  runs: number,
+  onProgress?: Progress,
+): Accumulator {
   const total = createAccumulator(model);
   for (let start = 0; start < runs; start += BLOCK_SIZE) {
-    mergeAccumulators(total, runRange(model, seed, start, Math.min(BLOCK_SIZE, runs - start)));
+    const count = Math.min(BLOCK_SIZE, runs - start);
+    mergeAccumulators(total, runRange(model, seed, start, count));
+    onProgress?.(start + count, runs);
   }
   return total;
 }

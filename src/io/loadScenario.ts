@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { defaultHorizon, resolveScenario } from '../model/resolveScenario.js';
 import { Plan } from '../schema/plan.js';
 import { ScenarioInput, type ResolvedScenario } from '../schema/scenario.js';
@@ -7,7 +7,7 @@ import { checkScenarioAgainstPlan } from '../schema/scenarioChecks.js';
 import { InputError, InputErrors } from './errors.js';
 import { loadPlan, listPlanIds, shownPath } from './loadPlan.js';
 import { parseSource, validate, type SourceDoc } from './parseDocument.js';
-import { SCENARIOS_DIR } from './paths.js';
+import { SCENARIOS_DIR, SEEDS_DIR } from './paths.js';
 import { readText } from './readText.js';
 import { applySetOverrides, type SetOverride } from './setOverrides.js';
 import { suggest } from './suggest.js';
@@ -156,12 +156,12 @@ function resolveChecked(loaded: LoadedScenario, fallbackId: string, givenPlan?: 
  * What `ladder run <target>` runs: a scenario file (a path that exists, or ends in .yaml/.yml/.json),
  * a plan file (a document with `goals` and no `plan`: its own baseline), or a plan id, which runs
  * `scenarios/<id>.yaml` when it exists and the bare plan otherwise. `sets` are `--set` overrides
- * applied to the scenario before it is validated.
+ * applied to the scenario before it is validated. `path` is the file read (for the report's metadata).
  */
 export function loadTarget(
   target: string,
   sets: readonly SetOverride[] = [],
-): { scenario: ResolvedScenario; source: string } {
+): { scenario: ResolvedScenario; source: string; path: string } {
   const ext = extname(target).toLowerCase();
   const looksLikeFile = ['.yaml', '.yml', '.json'].includes(ext) || target.includes('/');
   if (looksLikeFile || (existsSync(target) && statSync(target).isFile())) {
@@ -173,22 +173,32 @@ export function loadTarget(
         { file: `${shown} (as a scenario)`, data: { plan: plan.id }, locate: () => undefined },
         sets,
       );
-      if (sets.length === 0)
-        return { scenario: resolveScenario({ plan: plan.id }, plan, plan.id), source: shown };
-      return { scenario: resolveScenario(loaded.input, plan, plan.id), source: shown };
+      return { scenario: resolveLoaded(loaded, plan.id, sets, plan), source: shown, path: resolve(target) };
     }
     const loaded = readScenarioDoc(doc, sets);
-    return { scenario: resolveLoaded(loaded, basename(target, ext), sets), source: shown };
+    return {
+      scenario: resolveLoaded(loaded, basename(target, ext), sets),
+      source: shown,
+      path: resolve(target),
+    };
   }
   const baseline = join(SCENARIOS_DIR, `${target}.yaml`);
   if (existsSync(baseline)) {
     const loaded = readScenarioFile(baseline, sets);
-    return { scenario: resolveLoaded(loaded, target, sets), source: `scenarios/${target}.yaml` };
+    return {
+      scenario: resolveLoaded(loaded, target, sets),
+      source: `scenarios/${target}.yaml`,
+      path: baseline,
+    };
   }
   const plan = loadPlan(target);
   const loaded = readScenarioDoc(
     { file: `${target} (plan)`, data: { plan: plan.id }, locate: () => undefined },
     sets,
   );
-  return { scenario: resolveLoaded(loaded, plan.id, sets), source: `seeds/${plan.id}.yaml` };
+  return {
+    scenario: resolveLoaded(loaded, plan.id, sets),
+    source: `seeds/${plan.id}.yaml`,
+    path: join(SEEDS_DIR, `${plan.id}.yaml`),
+  };
 }

@@ -33,3 +33,27 @@ export function verdictWord(p: number): { en: string; zh: string } {
   if (p > 0.1) return { en: 'unlikely', zh: '不太可能达成' };
   return { en: 'very unlikely', zh: '很难达成' };
 }
+
+/** The goal's criterion in the report's language (Chinese: the plans' own way of putting it). */
+export function criterionPhrase(
+  g: Pick<GoalResult, 'comparison' | 'target'>,
+  baseYear: number,
+  lang: 'zh' | 'en',
+): string {
+  if (lang === 'en') return criterionText(g, baseYear);
+  switch (g.comparison) {
+    case '>=':
+    case '=':
+      return `≥ ${g.target}`;
+    case '>':
+      return `> ${g.target}`;
+    case 'x-base':
+      return `达到${baseYear}年的${g.target}倍`;
+    case 'net-gain':
+      return `较${baseYear}年净增 ≥ ${g.target}`;
+    case 'new-since-base':
+      return `${baseYear + 1}年起累计新增 ≥ ${g.target}`;
+    default:
+      return `${g.comparison} ${g.target}`;
+  }
+}

@@ -6,6 +6,7 @@ import { LEVER_RESPONSES } from '../model/leverResponses.js';
 import type { CompiledModel } from '../model/compile.js';
 import type { RunSummary } from '../schema/result.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
+import { fixedThreshold, goalDistribution } from './goalDistribution.js';
 import { roundTo } from './round.js';
 
 /**
@@ -46,6 +47,7 @@ export function buildSummary(
         p50: quantile(ga.value, 0.5),
         p95: quantile(ga.value, 0.95),
       },
+      distribution: goalDistribution(ga.value, fixedThreshold(spec.comparison, spec.target)),
       byYear: model.years.slice(1).map((year, k) => ({
         year,
         probability: roundTo((ga.metByYear[k + 1] ?? 0) / n, 4),

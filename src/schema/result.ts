@@ -2,6 +2,20 @@ import { z } from 'zod';
 
 export const Quantiles3 = z.strictObject({ p05: z.number(), p50: z.number(), p95: z.number() });
 
+/**
+ * A compact histogram of a goal's value in its year: `counts[i]` trajectories fell in
+ * [from + i·width, from + (i + 1)·width); `below` and `above` count those outside the bins.
+ * For a fixed target the bin edges fall on the threshold, so every bin is wholly met or missed.
+ */
+export const GoalDistribution = z.strictObject({
+  from: z.number(),
+  width: z.number().int().min(1),
+  counts: z.array(z.number().int().min(0)),
+  below: z.number().int().min(0),
+  above: z.number().int().min(0),
+});
+export type GoalDistribution = z.output<typeof GoalDistribution>;
+
 export const GoalResult = z.strictObject({
   id: z.string(),
   /** the plan's own words (Chinese) */
@@ -17,6 +31,8 @@ export const GoalResult = z.strictObject({
   probabilityStdErr: z.number().min(0),
   /** the goal's value in its year (the count, or the new count since the base year) */
   quantiles: Quantiles3,
+  /** histogram of the goal's value in its year (the trajectories of `quantiles`) */
+  distribution: GoalDistribution,
   /** P(criterion holds) in each simulated year */
   byYear: z.array(z.strictObject({ year: z.number().int(), probability: z.number() })),
   /** distribution of the first year the criterion holds, up to the goal year */
