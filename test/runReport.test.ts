@@ -59,7 +59,8 @@ describe('run report files', () => {
     }
     const charts = files.filter((f) => f.startsWith('charts/') && f.endsWith('.svg'));
     // 9 goals × 2 charts + 5 tiers + 4 marks with goals, in two languages
-    expect(charts).toHaveLength(2 * (9 * 2 + 5 + 4));
+    // … and a spend chart for each of the two budget caps
+    expect(charts).toHaveLength(2 * (9 * 2 + 5 + 4 + 2));
   });
 
   it('gives byte-identical files for the same seed, outside the metadata block', () => {

@@ -16,6 +16,7 @@ import { goalVerdict, type RelativeRequirement } from './goalVerdict.js';
 import type { Lang } from './lang.js';
 import { formatCount, formatPercent } from './numberFormat.js';
 import { scenarioHash } from './scenarioHash.js';
+import { leversSection } from './leversSection.js';
 import { GLOSSARY, measureName, paramName } from './terms.js';
 
 /** What a run report is built from: plain data, read and computed by the layers below. */
@@ -477,21 +478,6 @@ function assumptionsSection(input: RunReportInput, lang: Lang): Section {
     align: ['l', 'l', 'l', 'l'],
     layout: 'notes',
   });
-  blocks.push({ kind: 'heading', text: t('规划措施', 'The plan’s levers') });
-  blocks.push({
-    kind: 'paragraph',
-    text: t(
-      '本版模型尚未刻画各项措施对认定、迁入、晋升等比率的作用：下列措施记录在案，但预测结果相当于按现有趋势（先验）发展，措施的效果没有计入。',
-      'This version of the model does not yet carry the effect of the levers on certification, move-in, promotion or other rates: the levers below are on record, but the projection is the course under the priors, without their effect.',
-    ),
-  });
-  blocks.push({
-    kind: 'list',
-    items:
-      plan.levers.length > 0
-        ? plan.levers.map((l) => (lang === 'zh' ? l.label.zh : `${l.label.en} (${l.label.zh})`))
-        : [t('（规划未列出措施）', '(the plan lists no levers)')],
-  });
   const shown = input.observed.filter((o) => fanMeasures(input.summary).includes(o.measure));
   if (shown.length > 0) {
     blocks.push({ kind: 'heading', text: t('图中的公开数据', 'Published counts in the charts') });
@@ -600,6 +586,7 @@ export function runReportDocument(input: RunReportInput, lang: Lang): ReportDocu
     summarySection(input, lang),
     goalsSection(input, lang),
     tiersSection(input, lang),
+    ...[leversSection(input, lang)].filter((x): x is Section => x !== null),
     assumptionsSection(input, lang),
     methodSection(input, lang),
     reproducibilitySection(input, lang),
