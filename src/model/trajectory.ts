@@ -385,8 +385,12 @@ export function simulateTrajectory(
           moveInMult *= 1 + strength * rewardScale(l);
           break;
         case 'rd-subsidy': {
-          const share = Number.isNaN(l.amount) ? 0 : l.amount;
-          const costCut = share * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
+          // without a share of the deduction (funded city projects) it acts as general support
+          if (Number.isNaN(l.amount)) {
+            appMult *= 1 + pv(P.supportEffect);
+            break;
+          }
+          const costCut = l.amount * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
           appMult *= 1 + strength * pv(P.rdElasticity) * costCut;
           break;
         }
@@ -561,16 +565,16 @@ export function simulateTrajectory(
       }
       if (d > 0) paidPrev[b] = frac;
       spentSoFar[b] = (spentSoFar[b] ?? 0) + d * frac;
-      out[bud.spendMeasure * nYears + y] = Math.round(d * frac);
+      out[bud.spendMeasure * nYears + y] = Math.floor(d * frac);
       out[bud.demandMeasure * nYears + y] = Math.round(d);
     }
     for (let i = 0; i < levers.length; i++) {
       const l = levers[i];
       if (l === undefined || l.outlayMeasure < 0) continue;
       const paid = (leverDemand[i] ?? 0) * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
-      out[l.outlayMeasure * nYears + y] = Math.round(paid);
+      out[l.outlayMeasure * nYears + y] = Math.floor(paid);
       spendTotal += paid;
     }
-    out[model.spendMeasure * nYears + y] = Math.round(spendTotal);
+    out[model.spendMeasure * nYears + y] = Math.floor(spendTotal);
   }
 }
