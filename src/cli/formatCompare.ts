@@ -1,6 +1,6 @@
 import type { CompareOutcome } from '../app/compareScenarios.js';
 import { criterionText, probabilityText } from '../report/goalText.js';
-import { signed, yuanText } from '../report/money.js';
+import { seText, signed, yuanText } from '../report/money.js';
 import { table } from '../report/text.js';
 
 /** The table `ladder compare` prints. */
@@ -31,7 +31,7 @@ export function formatCompareTable(o: CompareOutcome): string {
     const drows = d.goals.map((g) => [
       r.goals.find((x) => x.id === g.id)?.label ?? g.id,
       `${signed(g.probability.diff, 4)} ± ${g.probability.pairedStdErr.toFixed(4)} [${g.probability.unpairedStdErr.toFixed(4)}]`,
-      `${signed(g.value.diff, 1)} ± ${g.value.pairedStdErr.toFixed(1)} [${g.value.unpairedStdErr.toFixed(1)}]`,
+      `${signed(g.value.diff, 1)} ± ${seText(g.value.pairedStdErr)} [${seText(g.value.unpairedStdErr)}]`,
       g.yuanPerFirm === null
         ? '—'
         : `${yuanText(g.yuanPerFirm)} ± ${yuanText(g.yuanPerFirmStdErr ?? Number.NaN)}`,

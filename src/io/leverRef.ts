@@ -209,7 +209,11 @@ export function parseLeverRef(ref: string, s: ResolvedScenario): LeverRef {
     default:
       break;
   }
-  if (parts.length <= 2 && head !== undefined && s.plan.levers.some((l) => l.id === head))
+  if (
+    parts.length <= 2 &&
+    head !== undefined &&
+    (s.plan.levers.some((l) => l.id === head) || s.policy === 'status-quo')
+  )
     return amountRef(s, text, head, a);
   return refError(
     text,
@@ -226,9 +230,9 @@ export function parseLeverRef(ref: string, s: ResolvedScenario): LeverRef {
  * its range is refused with the override's text as its location.
  */
 export function leverOverrides(ref: LeverRef, value: number): SetOverride[] {
-  const origin = `(from --lever ${ref.ref})`;
+  // errors at the override are located at `--lever <ref>=<value>`
   const set = (path: readonly string[], v: unknown): SetOverride => ({
-    text: `${path.join('.')}=${typeof v === 'number' ? String(v) : JSON.stringify(v)} ${origin}`,
+    text: `--lever ${ref.ref}=${String(value)}`,
     path,
     value: v,
   });

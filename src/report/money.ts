@@ -18,3 +18,10 @@ export function signed(x: number, digits: number): string {
   if (Number(s) === 0) return (0).toFixed(digits);
   return x > 0 ? `+${s}` : s.replace('-', '−');
 }
+
+/** A standard error with two significant digits (0 as "0"). */
+export function seText(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  return x >= 10 ? x.toFixed(0) : String(Number(x.toPrecision(2)));
+}
