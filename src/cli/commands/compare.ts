@@ -8,7 +8,7 @@ import { parseRuns, parseSeed } from '../options.js';
 export function compareCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'compare <scenarios..>',
-    'Compare scenarios goal by goal on common random numbers: P(met), median count and spend side by side, and each one’s paired difference from the first with its standard error',
+    'Scenarios side by side, with paired differences from the first',
     (c) =>
       c
         .positional('scenarios', {

@@ -10,7 +10,7 @@ import { parseRuns, parseSeed } from '../options.js';
 export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'goal-seek <target>',
-    'The smallest lever value with P(goal) ≥ a probability, by bracketing and bisection on common random numbers',
+    'The smallest lever value with P(goal) ≥ a probability',
     (c) =>
       c
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })

@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 export function initCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'init <plan>',
-    'Write a commented scenario of a plan to edit: every lever with its amounts and years, the budget lines, the priors most likely to matter',
+    'Write a commented scenario of a plan, to edit',
     (c) =>
       c
         .positional('plan', { type: 'string', demandOption: true, describe: 'plan id (see `ladder plans`)' })

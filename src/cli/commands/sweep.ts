@@ -10,7 +10,7 @@ import { parseRuns, parseSeed } from '../options.js';
 export function sweepCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'sweep <target>',
-    'P(goal) and spend as one lever varies, on common random numbers so the curve is smooth',
+    'P(goal) and spend as one lever varies (common random numbers)',
     (c) =>
       c
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })
