@@ -1,5 +1,13 @@
 import type { RunOutcome } from '../app/runScenario.js';
 import { criterionText, probabilityText, verdictWord } from '../report/goalText.js';
+import {
+  budgetSentence,
+  countedSpendSentence,
+  effectRows,
+  evidenceSentence,
+  spendByYearRows,
+} from '../report/moneyText.js';
+import { yuanText } from '../report/money.js';
 import { table } from '../report/text.js';
 
 /** The table `ladder run` prints. */
@@ -34,10 +42,42 @@ export function formatRunTable(o: RunOutcome): string {
     s += '\nNot simulated (no figure, or a tier the model does not carry):\n';
     for (const q of summary.qualitativeGoals) s += `  ${q.year}  ${q.label}\n`;
   }
+  s += moneyText(o);
   for (const w of summary.warnings) s += `warning: ${w}\n`;
   if (o.reportDir !== undefined) {
     const html = o.reportFiles.filter((f) => f.endsWith('.html'));
     s += `\nReport: ${html.map((f) => `${o.reportDir}/${f}`).join(', ')} (also summary.json, summary.md, series.csv, charts/)\n`;
   }
+  return s;
+}
+
+/** Money and what the levers buy: budget lines, spend by year against caps, the effect against the status quo. */
+function moneyText(o: RunOutcome): string {
+  const { summary } = o;
+  let s = '';
+  if (summary.budgets.length > 0) {
+    s += '\nMoney (budget lines of the plan):\n';
+    for (const b of summary.budgets) s += `  ${budgetSentence(b)}\n`;
+    s += '\n';
+    s += table(
+      ['budget', 'year', 'promised, median [90%]', 'paid, median [90%]', 'cap'],
+      spendByYearRows(summary),
+      ['l', 'r', 'r', 'r', 'r'],
+    );
+    s += '\n';
+  }
+  if (summary.effect !== null) {
+    s +=
+      `\nWhat the levers buy against the status quo (same trajectories without the plan's levers; ` +
+      `spend ${yuanText(summary.effect.spend.mean)} over the simulated years):\n`;
+    s += table(
+      ['goal', 'criterion', 'ΔP(met)', 'additional firms', 'yuan per additional firm'],
+      effectRows(summary),
+      ['l', 'l', 'r', 'r', 'r'],
+    );
+    s += `\n\n${countedSpendSentence(summary)}\n`;
+  }
+  const ev = evidenceSentence(summary);
+  if (ev !== null) s += `\n${ev}\n`;
   return s;
 }

@@ -1,8 +1,12 @@
 import yargs, { type Argv } from 'yargs';
 import { formatInputError, InputError, InputErrors } from '../io/errors.js';
 import { packageVersion } from '../io/version.js';
+import { compareCommandSpec } from './commands/compare.js';
+import { goalSeekCommandSpec } from './commands/goalSeek.js';
+import { initCommandSpec } from './commands/init.js';
 import { plansCommand } from './commands/plans.js';
 import { runCommandSpec } from './commands/run.js';
+import { sweepCommandSpec } from './commands/sweep.js';
 import type { Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -13,7 +17,14 @@ export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 class UsageError extends Error {}
 
 /** Every command: each registers itself on the parser (one file per command in commands/). */
-const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [plansCommand, runCommandSpec];
+const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [
+  plansCommand,
+  runCommandSpec,
+  compareCommandSpec,
+  sweepCommandSpec,
+  goalSeekCommandSpec,
+  initCommandSpec,
+];
 
 /**
  * Parses argv and runs a command. The only code that decides what goes to stdout and stderr;

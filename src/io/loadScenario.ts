@@ -29,12 +29,23 @@ function relocateSetErrors(e: unknown, sets: readonly SetOverride[]): unknown {
   if (sets.length === 0) return e;
   const relocate = (err: InputError): InputError => {
     const path = err.location.path ?? '';
-    const set = sets.find((s) => path === s.path.join('.') || path.startsWith(`${s.path.join('.')}.`));
+    // the error is at the field the override wrote, inside it, at a key on its way (an unknown
+    // key), or beside it in a mapping the override created (a prior given only its `high`)
+    const parent = path.split('.').slice(0, -1).join('.');
+    const set = sets.find((s) => {
+      const p = s.path.join('.');
+      return (
+        path === p ||
+        path.startsWith(`${p}.`) ||
+        (path !== '' && p.startsWith(`${path}.`)) ||
+        (parent.includes('.') && p.startsWith(`${parent}.`))
+      );
+    });
     if (set === undefined) return err;
     return new InputError({
       code: err.code,
       message: err.message,
-      location: { file: `--set ${set.text}`, path },
+      location: { file: set.text.startsWith('--') ? set.text : `--set ${set.text}`, path },
       ...(err.expected !== undefined ? { expected: err.expected } : {}),
       ...(err.found !== undefined ? { found: err.found } : {}),
       ...(err.hint !== undefined ? { hint: err.hint } : {}),

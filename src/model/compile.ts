@@ -164,7 +164,13 @@ export function compileModel(s: ResolvedScenario): CompiledModel {
       response: LEVER_RESPONSES[l.type],
       active: yearMask(years, from, to),
       age: Int32Array.from(years, (y) => y - from),
-      amount: first === undefined || first.unit === 'yuan-per-year' ? Number.NaN : first.value,
+      // an R&D subsidy acts through its share of the deduction; a count of funded projects is no share
+      amount:
+        first === undefined ||
+        first.unit === 'yuan-per-year' ||
+        (l.type === 'rd-subsidy' && first.unit !== 'share-of-deduction')
+          ? Number.NaN
+          : first.value,
       amount2: second !== undefined && second.unit === first?.unit ? second.value : Number.NaN,
       atMost: first?.bound === 'at-most',
       perYear: first?.unit === 'yuan-per-year' ? first.value : 0,

@@ -572,16 +572,16 @@ export function simulateTrajectory(
       }
       if (d > 0) paidPrev[b] = frac;
       spentSoFar[b] = (spentSoFar[b] ?? 0) + d * frac;
-      out[bud.spendMeasure * nYears + y] = Math.round(d * frac);
+      out[bud.spendMeasure * nYears + y] = Math.floor(d * frac);
       out[bud.demandMeasure * nYears + y] = Math.round(d);
     }
     for (let i = 0; i < levers.length; i++) {
       const l = levers[i];
       if (l === undefined || l.outlayMeasure < 0) continue;
       const paid = (leverDemand[i] ?? 0) * (l.budget >= 0 ? (paidPrev[l.budget] ?? 1) : 1);
-      out[l.outlayMeasure * nYears + y] = Math.round(paid);
+      out[l.outlayMeasure * nYears + y] = Math.floor(paid);
       spendTotal += paid;
     }
-    out[model.spendMeasure * nYears + y] = Math.round(spendTotal);
+    out[model.spendMeasure * nYears + y] = Math.floor(spendTotal);
   }
 }

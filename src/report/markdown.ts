@@ -1,6 +1,14 @@
 import type { RunSummary } from '../schema/result.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import { criterionText, probabilityText, verdictWord } from './goalText.js';
+import { yuanText } from './money.js';
+import {
+  budgetSentence,
+  countedSpendSentence,
+  effectRows,
+  evidenceSentence,
+  spendByYearRows,
+} from './moneyText.js';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -48,6 +56,7 @@ export function summaryMarkdown(summary: RunSummary, scenario: ResolvedScenario)
     });
     lines.push(`| ${y} | ${cells.join(' | ')} |`);
   }
+  lines.push(...moneyMarkdown(summary));
   if (summary.warnings.length > 0) {
     lines.push('');
     lines.push('## Warnings');
@@ -56,4 +65,39 @@ export function summaryMarkdown(summary: RunSummary, scenario: ResolvedScenario)
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** Money and what the levers buy, for summary.md. */
+function moneyMarkdown(summary: RunSummary): string[] {
+  const lines: string[] = [];
+  if (summary.budgets.length > 0) {
+    lines.push('');
+    lines.push('## Money · 资金');
+    lines.push('');
+    for (const b of summary.budgets) lines.push(`- ${esc(budgetSentence(b))}`);
+    lines.push('');
+    lines.push('| budget | year | promised, median [90%] | paid, median [90%] | cap |');
+    lines.push('|---|---:|---:|---:|---:|');
+    for (const r of spendByYearRows(summary)) lines.push(`| ${r.map(esc).join(' | ')} |`);
+  }
+  if (summary.effect !== null) {
+    lines.push('');
+    lines.push('## What the levers buy · 措施效果');
+    lines.push('');
+    lines.push(
+      `Against the status quo: the same trajectories (common random numbers) with none of the plan's levers. The levers spend ${yuanText(summary.effect.spend.mean)} over the simulated years. Differences ± their paired standard error; yuan per additional firm = mean spend / mean additional firms (delta-method s.e.).`,
+    );
+    lines.push('');
+    lines.push('| goal | criterion | ΔP(met) | additional firms | yuan per additional firm |');
+    lines.push('|---|---|---:|---:|---:|');
+    for (const r of effectRows(summary)) lines.push(`| ${r.map(esc).join(' | ')} |`);
+    lines.push('');
+    lines.push(esc(countedSpendSentence(summary)));
+  }
+  const ev = evidenceSentence(summary);
+  if (ev !== null) {
+    lines.push('');
+    lines.push(esc(ev));
+  }
+  return lines;
 }

@@ -1,0 +1,206 @@
+import { join } from 'node:path';
+import { costPerFirm, pairedDifference } from '../analysis/pairedStats.js';
+import { InputError } from '../io/errors.js';
+import { loadTarget } from '../io/loadScenario.js';
+import { packageVersion } from '../io/version.js';
+import { writeReportDir } from '../io/writeReport.js';
+import { compileModel, type CompiledModel } from '../model/compile.js';
+import { compareMarkdown } from '../report/compareMarkdown.js';
+import { roundTo } from '../report/round.js';
+import type { PairedDifference } from '../schema/analysisCommon.js';
+import type { CompareResult } from '../schema/compareResult.js';
+import type { ResolvedScenario } from '../schema/scenario.js';
+import { folderName, goalEstimateJson, goalRef, spendEstimateJson } from './analysisParts.js';
+import { runPairedStats } from './pairedRun.js';
+import { shownReportDir } from './reportDir.js';
+
+export interface CompareOptions {
+  /** plan ids or scenario files, the first being the reference */
+  readonly targets: readonly string[];
+  /** default: the first scenario's */
+  readonly runs?: number;
+  /** default: the first scenario's */
+  readonly seed?: string;
+  /** report folder; default reports/compare-<ids> */
+  readonly out?: string;
+  readonly noWrite?: boolean;
+}
+
+export interface CompareOutcome {
+  readonly result: CompareResult;
+  readonly scenarios: readonly ResolvedScenario[];
+  readonly reportDir: string | undefined;
+}
+
+const round = (d: PairedDifference, digits: number): PairedDifference => ({
+  diff: roundTo(d.diff, digits),
+  pairedStdErr: roundTo(d.pairedStdErr, digits + 1),
+  unpairedStdErr: roundTo(d.unpairedStdErr, digits + 1),
+});
+
+/**
+ * The goals compared: those of the first scenario that every other scenario evaluates with the
+ * same definition (measure, comparison, target, year). Scenarios of one plan share them all;
+ * the rest are listed with the reason they were left out.
+ */
+function matchGoals(
+  scenarios: readonly ResolvedScenario[],
+  models: readonly CompiledModel[],
+): { ids: string[]; index: number[][]; omitted: CompareResult['omittedGoals'] } {
+  const first = scenarios[0];
+  const firstModel = models[0];
+  if (first === undefined || firstModel === undefined) return { ids: [], index: [], omitted: [] };
+  const omitted: CompareResult['omittedGoals'] = [];
+  const ids: string[] = [];
+  const index: number[][] = models.map(() => []);
+  for (const g of firstModel.goals) {
+    const spec = first.plan.goals.find((x) => x.id === g.id);
+    if (spec?.kind !== 'projected') continue;
+    const found = models.map((m, k) => {
+      const s = scenarios[k];
+      const other = s?.plan.goals.find((x) => x.id === g.id);
+      const i = m.goals.findIndex((x) => x.id === g.id);
+      if (s === undefined || other === undefined || i < 0) {
+        omitted.push({
+          scenario: s?.id ?? String(k),
+          goal: g.id,
+          reason: other === undefined ? 'the plan has no such goal' : 'not evaluated (after the horizon)',
+        });
+        return -1;
+      }
+      if (
+        other.kind !== 'projected' ||
+        other.measure !== spec.measure ||
+        other.comparison !== spec.comparison ||
+        other.target !== spec.target ||
+        other.year !== spec.year
+      ) {
+        omitted.push({ scenario: s.id, goal: g.id, reason: 'defined differently in this scenario’s plan' });
+        return -1;
+      }
+      return i;
+    });
+    if (found.every((i) => i >= 0)) {
+      ids.push(g.id);
+      found.forEach((i, k) => index[k]?.push(i));
+    }
+  }
+  return { ids, index, omitted };
+}
+
+/** Runs scenarios on common random numbers and compares them goal by goal against the first. */
+export function compareScenarios(
+  loaded: readonly { scenario: ResolvedScenario; source: string }[],
+  opts: Pick<CompareOptions, 'runs' | 'seed'> = {},
+): CompareResult {
+  const first = loaded[0]?.scenario;
+  if (first === undefined || loaded.length < 2) {
+    throw new InputError({
+      code: 'E_USAGE',
+      message: 'compare needs at least two scenarios',
+      expected: 'two or more plan ids or scenario files',
+      found: String(loaded.length),
+    });
+  }
+  const runs = opts.runs ?? first.runs;
+  const seed = opts.seed ?? first.seed;
+  const warnings: string[] = [];
+  const scenarios = loaded.map((l) => ({ ...l.scenario, runs, seed }));
+  for (const l of loaded) {
+    if (opts.seed === undefined && l.scenario.seed !== seed) {
+      warnings.push(
+        `${l.scenario.id} sets seed ${l.scenario.seed}; every scenario runs on seed ${seed} so that they share their random numbers`,
+      );
+    }
+  }
+  const plans = [...new Set(scenarios.map((s) => s.plan.id))];
+  if (plans.length > 1) {
+    warnings.push(
+      `the scenarios run different plans (${plans.join(', ')}): only goals with the same id and definition are compared`,
+    );
+  }
+  const models = scenarios.map(compileModel);
+  const { ids, index, omitted } = matchGoals(scenarios, models);
+  if (ids.length === 0) {
+    throw new InputError({
+      code: 'E_USAGE',
+      message: 'the scenarios have no goal in common to compare',
+      expected: 'scenarios of the same plan, or plans sharing goal ids and definitions',
+      found: scenarios.map((s) => `${s.id} (plan ${s.plan.id})`).join(', '),
+    });
+  }
+  const pairs = scenarios.slice(1).map((_, k) => [k + 1, 0] as const);
+  const st = runPairedStats(models, seed, runs, index, pairs);
+  return {
+    kind: 'compare',
+    version: packageVersion(),
+    runs,
+    seed,
+    scenarios: loaded.map((l) => ({
+      id: l.scenario.id,
+      name: l.scenario.name.zh,
+      nameEn: l.scenario.name.en,
+      plan: l.scenario.plan.id,
+      policy: l.scenario.policy,
+      source: l.source,
+    })),
+    goals: ids.map((id) => goalRef(first, id)),
+    omittedGoals: omitted,
+    results: scenarios.map((s, k) => ({
+      scenario: s.id,
+      goals: ids.map((id, g) => goalEstimateJson(st, k, g, id)),
+      spend: spendEstimateJson(st, k),
+    })),
+    differences: pairs.map(([k, j], p) => {
+      const pp = st.perPair[p];
+      const a = st.perModel[k];
+      const b = st.perModel[j];
+      if (pp === undefined || a === undefined || b === undefined) throw new Error('missing pair');
+      return {
+        scenario: scenarios[k]?.id ?? '',
+        against: scenarios[j]?.id ?? '',
+        goals: ids.map((id, g) => {
+          const d = pp.goals[g];
+          const ga = a.goals[g];
+          const gb = b.goals[g];
+          if (d === undefined || ga === undefined || gb === undefined) throw new Error('missing goal');
+          const cost = costPerFirm(pp.spend, d.value, d.spendTimesValue);
+          return {
+            id,
+            probability: round(pairedDifference(d.met, ga.met, gb.met), 4),
+            value: round(pairedDifference(d.value, ga.value, gb.value), 2),
+            yuanPerFirm: cost === null ? null : Math.round(cost.ratio),
+            yuanPerFirmStdErr: cost === null ? null : Math.round(cost.stdErr),
+          };
+        }),
+        spend: (() => {
+          const d = pairedDifference(pp.spend, a.spend, b.spend);
+          return {
+            diff: Math.round(d.diff),
+            pairedStdErr: Math.round(d.pairedStdErr),
+            unpairedStdErr: Math.round(d.unpairedStdErr),
+          };
+        })(),
+      };
+    }),
+    warnings,
+  };
+}
+
+/** `ladder compare`: load every scenario, compare, write reports/compare-<ids>/. */
+export function compareCommand(opts: CompareOptions): CompareOutcome {
+  const loaded = opts.targets.map((t) => loadTarget(t));
+  const result = compareScenarios(loaded, opts);
+  const scenarios = loaded.map((l) => l.scenario);
+  let reportDir: string | undefined;
+  if (opts.noWrite !== true) {
+    const dir = opts.out ?? join('reports', `compare-${folderName(scenarios.map((s) => s.id))}`);
+    reportDir = shownReportDir(
+      writeReportDir(dir, {
+        'summary.json': `${JSON.stringify(result, null, 2)}\n`,
+        'summary.md': compareMarkdown(result),
+      }),
+    );
+  }
+  return { result, scenarios, reportDir };
+}

@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import { goalSeek, type Evaluation } from '../analysis/goalSeek.js';
+import { momentMean } from '../engine/moments.js';
+import { InputError } from '../io/errors.js';
+import { leverBounds } from '../io/leverRef.js';
+import { packageVersion } from '../io/version.js';
+import { writeReportDir } from '../io/writeReport.js';
+import { compileModel } from '../model/compile.js';
+import { goalSeekMarkdown } from '../report/goalSeekMarkdown.js';
+import { roundTo } from '../report/round.js';
+import type { GoalSeekResult, SeekEvaluation } from '../schema/goalSeekResult.js';
+import type { ResolvedScenario } from '../schema/scenario.js';
+import {
+  evidenceWarnings,
+  folderName,
+  goalRef,
+  leverDescription,
+  monotonicityWarning,
+  resolveGoal,
+} from './analysisParts.js';
+import { runPairedStats } from './pairedRun.js';
+import { shownReportDir } from './reportDir.js';
+import { loadVaried, type VariedScenarioOptions } from './sweepLever.js';
+
+export interface GoalSeekOptions extends VariedScenarioOptions {
+  readonly goal: string;
+  /** the probability P(goal) must reach, in (0, 1) */
+  readonly probability: number;
+  /** the range searched; default the lever's own (`leverBounds`) */
+  readonly min?: number;
+  readonly max?: number;
+  /** default (max − min)/500 */
+  readonly tolerance?: number;
+  readonly out?: string;
+  readonly noWrite?: boolean;
+}
+
+export interface GoalSeekOutcome {
+  readonly result: GoalSeekResult;
+  readonly scenario: ResolvedScenario;
+  readonly reportDir: string | undefined;
+}
+
+interface Point {
+  readonly p: number;
+  readonly se: number;
+  readonly spend: number;
+}
+
+const json = (e: Evaluation<Point>): SeekEvaluation => ({
+  value: e.value,
+  probability: roundTo(e.p, 4),
+  probabilityStdErr: roundTo(e.se, 5),
+  spend: Math.round(e.spend),
+});
+
+function usage(path: string, message: string, expected: string, found: string): InputError {
+  return new InputError({ code: 'E_USAGE', message, location: { path }, expected, found });
+}
+
+/**
+ * The smallest value of a lever with P(goal) ≥ the probability: `goalSeek` over an evaluator
+ * that runs the scenario at a lever value on the same trajectories every time (the same seed and
+ * trajectory indices: common random numbers).
+ */
+export function seekLever(opts: GoalSeekOptions): { result: GoalSeekResult; scenario: ResolvedScenario } {
+  if (!(opts.probability > 0 && opts.probability < 1)) {
+    throw usage(
+      '--probability',
+      'bad --probability',
+      'a probability between 0 and 1, e.g. 0.8',
+      String(opts.probability),
+    );
+  }
+  const v = loadVaried(opts);
+  const [defLow, defHigh] = leverBounds(v.ref);
+  const lower = opts.min ?? defLow;
+  const upper = opts.max ?? defHigh;
+  if (!(lower < upper)) {
+    throw usage('--max', 'the range to search is empty', `--min below --max`, `${lower} to ${upper}`);
+  }
+  const baseModel = compileModel(v.scenario);
+  const goalId = baseModel.goals[resolveGoal(v.scenario, baseModel, opts.goal)]?.id ?? opts.goal;
+  // both ends must be valid values of the lever (a share above 1, a negative budget: located errors)
+  const atLower = v.at(lower);
+  v.at(upper);
+  const { runs, seed } = v.scenario;
+  const evaluate = (value: number): Point => {
+    const s = value === lower ? atLower : v.at(value);
+    const model = compileModel(s);
+    const gi = model.goals.findIndex((g) => g.id === goalId);
+    const st = runPairedStats([model], seed, runs, [[gi]], []);
+    const pm = st.perModel[0];
+    const met = pm?.goals[0]?.met;
+    if (pm === undefined || met === undefined) throw new Error('no statistics');
+    const p = met.sum / met.n;
+    return { p, se: Math.sqrt((p * (1 - p)) / met.n), spend: momentMean(pm.spend) };
+  };
+  const tolerance = opts.tolerance ?? (upper - lower) / 500;
+  const start = Number.isFinite(v.ref.current) ? v.ref.current : undefined;
+  const r = goalSeek<Point>({
+    evaluate,
+    lower,
+    upper,
+    probability: opts.probability,
+    tolerance,
+    ...(start !== undefined ? { start } : {}),
+  });
+  const warnings = [...evidenceWarnings(v.scenario, v.ref), ...monotonicityWarning(r.evaluations)];
+  const result: GoalSeekResult = {
+    kind: 'goal-seek',
+    version: packageVersion(),
+    scenario: v.scenario.id,
+    plan: v.scenario.plan.id,
+    source: v.source,
+    runs,
+    seed,
+    lever: leverDescription(v.ref),
+    goal: goalRef(v.scenario, goalId),
+    probability: opts.probability,
+    range: { lower, upper },
+    tolerance,
+    result:
+      r.status === 'found'
+        ? { status: 'found', value: r.value, at: json(r.at), interval: r.interval }
+        : r.status === 'at-lower-bound'
+          ? { status: 'at-lower-bound', value: r.value, at: json(r.at) }
+          : r.status === 'not-reachable'
+            ? { status: 'not-reachable', upper: r.upper, at: json(r.at) }
+            : { status: 'not-converged', bracket: [r.bracket[0], r.bracket[1]] },
+    evaluations: r.evaluations.map(json),
+    warnings,
+  };
+  return { result, scenario: v.scenario };
+}
+
+/** `ladder goal-seek`: search, write reports/goal-seek-<scenario>--<goal>--<lever>/. */
+export function goalSeekCommand(opts: GoalSeekOptions): GoalSeekOutcome {
+  const { result, scenario } = seekLever(opts);
+  let reportDir: string | undefined;
+  if (opts.noWrite !== true) {
+    const dir =
+      opts.out ??
+      join('reports', `goal-seek-${folderName([result.scenario, result.goal.id, result.lever.ref])}`);
+    reportDir = shownReportDir(
+      writeReportDir(dir, {
+        'summary.json': `${JSON.stringify(result, null, 2)}\n`,
+        'summary.md': goalSeekMarkdown(result),
+      }),
+    );
+  }
+  return { result, scenario, reportDir };
+}

@@ -1,0 +1,172 @@
+import { join } from 'node:path';
+import { momentMean, momentStdErr } from '../engine/moments.js';
+import { InputError } from '../io/errors.js';
+import { leverOverrides, parseLeverRef, type LeverRef } from '../io/leverRef.js';
+import { loadTarget } from '../io/loadScenario.js';
+import { parseSetOverride, type SetOverride } from '../io/setOverrides.js';
+import { packageVersion } from '../io/version.js';
+import { writeReportDir } from '../io/writeReport.js';
+import { compileModel } from '../model/compile.js';
+import { roundTo } from '../report/round.js';
+import { sweepMarkdown } from '../report/sweepMarkdown.js';
+import type { ResolvedScenario } from '../schema/scenario.js';
+import type { SweepResult } from '../schema/sweepResult.js';
+import {
+  evidenceWarnings,
+  folderName,
+  goalEstimateJson,
+  goalRef,
+  leverDescription,
+  resolveGoal,
+  spendEstimateJson,
+} from './analysisParts.js';
+import { runPairedStats } from './pairedRun.js';
+import { shownReportDir } from './reportDir.js';
+
+/** A scenario to vary: its target and `--set` overrides, and the run settings. */
+export interface VariedScenarioOptions {
+  /** plan id or scenario file */
+  readonly target: string;
+  /** lever reference (see `parseLeverRef`) */
+  readonly lever: string;
+  /** `--set path=value` overrides applied before the lever's */
+  readonly sets?: readonly string[];
+  readonly runs?: number;
+  readonly seed?: string;
+}
+
+export interface SweepOptions extends VariedScenarioOptions {
+  readonly values: readonly number[];
+  /** one goal id; default every projected goal */
+  readonly goal?: string;
+  readonly out?: string;
+  readonly noWrite?: boolean;
+}
+
+export interface SweepOutcome {
+  readonly result: SweepResult;
+  readonly scenario: ResolvedScenario;
+  readonly reportDir: string | undefined;
+}
+
+/** A scenario with a lever reference resolved, and a way to get the scenario at a lever value. */
+export interface VariedScenario {
+  readonly scenario: ResolvedScenario;
+  readonly source: string;
+  readonly ref: LeverRef;
+  /** the scenario with the lever at `value`, validated like a file (located errors) */
+  readonly at: (value: number) => ResolvedScenario;
+}
+
+/** Loads a scenario with its `--set` overrides and resolves the lever reference against it. */
+export function loadVaried(opts: VariedScenarioOptions): VariedScenario {
+  const sets: SetOverride[] = (opts.sets ?? []).map(parseSetOverride);
+  const withRun = (s: ResolvedScenario): ResolvedScenario => ({
+    ...s,
+    ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  });
+  const base = loadTarget(opts.target, sets);
+  const scenario = withRun(base.scenario);
+  const ref = parseLeverRef(opts.lever, scenario);
+  return {
+    scenario,
+    source: base.source,
+    ref,
+    at: (value) => withRun(loadTarget(opts.target, [...sets, ...leverOverrides(ref, value)]).scenario),
+  };
+}
+
+/** Values of `--values` must be finite numbers: said with where they came from. */
+function checkValues(values: readonly number[]): void {
+  if (values.length === 0) {
+    throw new InputError({
+      code: 'E_USAGE',
+      message: 'a sweep needs at least one value',
+      location: { path: '--values' },
+      expected: '--values a,b,c or --from A --to B --steps N',
+      found: 'none',
+    });
+  }
+}
+
+/**
+ * P(goal) and spend as one lever varies, every value on the same trajectories (common random
+ * numbers), with the paired difference of each value from the previous one.
+ */
+export function sweepLever(opts: SweepOptions): { result: SweepResult; scenario: ResolvedScenario } {
+  checkValues(opts.values);
+  const v = loadVaried(opts);
+  const scenarios = opts.values.map(v.at);
+  const models = scenarios.map(compileModel);
+  const first = models[0];
+  if (first === undefined) throw new Error('no model');
+  const goalIds =
+    opts.goal !== undefined
+      ? [first.goals[resolveGoal(v.scenario, first, opts.goal)]?.id ?? '']
+      : first.goals.map((g) => g.id);
+  const index = models.map((m) => goalIds.map((id) => m.goals.findIndex((g) => g.id === id)));
+  const pairs = models.slice(1).map((_, k) => [k + 1, k] as const);
+  const { runs, seed } = v.scenario;
+  const st = runPairedStats(models, seed, runs, index, pairs);
+  const result: SweepResult = {
+    kind: 'sweep',
+    version: packageVersion(),
+    scenario: v.scenario.id,
+    plan: v.scenario.plan.id,
+    source: v.source,
+    runs,
+    seed,
+    lever: leverDescription(v.ref),
+    goals: goalIds.map((id) => goalRef(v.scenario, id)),
+    points: opts.values.map((value, k) => {
+      const pm = st.perModel[k];
+      const pp = k > 0 ? st.perPair[k - 1] : undefined;
+      const model = models[k];
+      if (pm === undefined || model === undefined) throw new Error('missing model');
+      return {
+        value,
+        goals: goalIds.map((id, g) => {
+          const d = pp?.goals[g]?.met;
+          return {
+            ...goalEstimateJson(st, k, g, id),
+            fromPrevious:
+              d === undefined
+                ? null
+                : { diff: roundTo(momentMean(d), 4), pairedStdErr: roundTo(momentStdErr(d), 5) },
+          };
+        }),
+        spend: spendEstimateJson(st, k),
+        budgets: model.budgets.flatMap((b, i) => {
+          if (b.kind !== 'cap') return [];
+          const p = (pm.overspent[i] ?? 0) / runs;
+          return [
+            {
+              id: b.id,
+              overspendProbability: roundTo(p, 4),
+              overspendStdErr: roundTo(Math.sqrt((p * (1 - p)) / runs), 5),
+            },
+          ];
+        }),
+      };
+    }),
+    warnings: evidenceWarnings(v.scenario, v.ref),
+  };
+  return { result, scenario: v.scenario };
+}
+
+/** `ladder sweep`: sweep, write reports/sweep-<scenario>--<lever>/. */
+export function sweepCommand(opts: SweepOptions): SweepOutcome {
+  const { result, scenario } = sweepLever(opts);
+  let reportDir: string | undefined;
+  if (opts.noWrite !== true) {
+    const dir = opts.out ?? join('reports', `sweep-${folderName([result.scenario, result.lever.ref])}`);
+    reportDir = shownReportDir(
+      writeReportDir(dir, {
+        'summary.json': `${JSON.stringify(result, null, 2)}\n`,
+        'summary.md': sweepMarkdown(result),
+      }),
+    );
+  }
+  return { result, scenario, reportDir };
+}

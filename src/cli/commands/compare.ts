@@ -1,0 +1,45 @@
+import type { Argv } from 'yargs';
+import { compareCommand } from '../../app/compareScenarios.js';
+import { formatCompareTable } from '../formatCompare.js';
+import type { Io } from '../io.js';
+import { parseRuns, parseSeed } from '../options.js';
+
+/** `ladder compare <scenario> <scenario…> [--runs N] [--seed S] [--json] [--out DIR]` */
+export function compareCommandSpec(y: Argv, io: Io): Argv {
+  return y.command(
+    'compare <scenarios..>',
+    'Scenarios side by side, with paired differences from the first',
+    (c) =>
+      c
+        .positional('scenarios', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          describe: 'two or more plan ids or scenario files; the first is the reference',
+        })
+        .option('runs', {
+          type: 'string',
+          describe: 'trajectories per scenario (default: the first scenario’s)',
+        })
+        .option('seed', {
+          type: 'string',
+          describe: 'random seed shared by all (default: the first scenario’s)',
+        })
+        .option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'print the comparison as JSON on stdout',
+        })
+        .option('out', { type: 'string', describe: 'report folder (default: reports/compare-<ids>)' })
+        .example('$0 compare jiangmen-2021 scenarios/jiangmen-2021.status-quo.yaml', 'what the plan buys'),
+    (args) => {
+      const outcome = compareCommand({
+        targets: args.scenarios,
+        ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
+        ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
+        ...(args.out !== undefined ? { out: args.out } : {}),
+      });
+      io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatCompareTable(outcome));
+    },
+  );
+}
