@@ -3,6 +3,7 @@ import { measuresOf } from '../schema/measure.js';
 import { PARAM_NAMES, type ParamName } from '../schema/params.js';
 import type { BaseCount, Goal } from '../schema/plan.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
+import type { ParamSamples, RegimeBreak } from './paramSource.js';
 import { priorQuantile, type Quantile } from './priorQuantile.js';
 
 /** A base count as the trajectory draws it: uniform on [low, high], rounded; fixed if low = high. */
@@ -44,6 +45,10 @@ export interface CompiledModel {
   readonly markShareOfNew: readonly Quantile[];
   readonly markGainRate: readonly Quantile[];
   readonly goals: readonly CompiledGoal[];
+  /** draw parameters from these weighted samples (a calibrated posterior) instead of `params` */
+  readonly samples?: ParamSamples;
+  /** rates that shift from a break year on (see paramSource.ts) */
+  readonly regimeBreak?: RegimeBreak;
 }
 
 function range(b: BaseCount | undefined): BaseRange {

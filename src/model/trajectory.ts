@@ -1,6 +1,6 @@
-import { PARAM_NAMES } from '../schema/params.js';
 import type { BaseRange, CompiledModel } from './compile.js';
 import { PARAM_INDEX as P } from './compile.js';
+import { drawParamSet, type ParamDraw } from './paramSource.js';
 import type { ProcessSampler, Uniform } from './sampler.js';
 
 /** One stratum's compartments at the end of a year. */
@@ -78,12 +78,9 @@ function drawBase(u: Uniform, r: BaseRange): number {
   return r.high > r.low ? Math.round(r.low + x * (r.high - r.low)) : Math.round(r.low);
 }
 
-/** Draws the parameter vector of one trajectory: one uniform per parameter, in a fixed order. */
-export function drawParams(model: CompiledModel, u: Uniform, into: Float64Array): void {
-  for (let i = 0; i < PARAM_NAMES.length; i++) {
-    const q = model.params[i];
-    into[i] = q === undefined ? 0 : q(u());
-  }
+/** Draws the parameter vector of one trajectory (priors or posterior samples: paramSource.ts). */
+export function drawParams(model: CompiledModel, u: Uniform, into: Float64Array): ParamDraw {
+  return drawParamSet(model, u, into);
 }
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -104,7 +101,7 @@ export function simulateTrajectory(
   out: Float64Array,
   trace?: TrajectoryTrace,
 ): void {
-  drawParams(model, paramU, params);
+  const drawn = drawParams(model, paramU, params);
   const nStrata = model.strata.length;
   const nYears = model.years.length;
   const nMarks = model.marks.length;
@@ -112,11 +109,11 @@ export function simulateTrajectory(
 
   // ---- base state -------------------------------------------------------------------------
   const hnteShare = pv(P.hnteShareOfTsme);
-  const tsme0 = drawBase(paramU, model.base.tsme);
-  const hnte0 = drawBase(paramU, model.base.hnte);
-  const srdi0 = drawBase(paramU, model.base.srdi);
-  const giant0 = drawBase(paramU, model.base.giant);
-  const listed0 = drawBase(paramU, model.base.listed);
+  const tsme0 = drawBase(paramU, drawn.base.tsme);
+  const hnte0 = drawBase(paramU, drawn.base.hnte);
+  const srdi0 = drawBase(paramU, drawn.base.srdi);
+  const giant0 = drawBase(paramU, drawn.base.giant);
+  const listed0 = drawBase(paramU, drawn.base.listed);
   const sectorCounts: number[] = [];
   let named = 0;
   for (const r of model.base.sectors) {
@@ -323,6 +320,7 @@ export function simulateTrajectory(
     let hKeptWithMarks = 0;
     let newWithMarks = 0;
     const entryMean = entryBase * Math.pow(1 + entryGrowth, y - 1);
+    const shift = y >= (model.regimeBreak?.yearIndex ?? nYears) ? drawn.shift : 1;
     for (let s = 0; s < nStrata; s++) {
       const st = strata[s];
       if (st === undefined) continue;
@@ -344,8 +342,8 @@ export function simulateTrajectory(
       const back = draw.binomial(lapsed, toPool);
       // 4. first certification from the register, with a lower pass rate in a surge year
       const pool = st.t - left;
-      const apps = draw.binomial(pool, applyRate);
-      const direct = draw.poisson(directApply * hTot);
+      const apps = draw.binomial(pool, clamp01(applyRate * shift));
+      const direct = draw.poisson(directApply * shift * hTot);
       const ratio = st.prevApps > 0 ? (apps + direct) / st.prevApps : 1;
       const surge = clamp01((ratio - 1.25) / 0.5);
       const pass = clamp01(firstPass - surgeDrop * surge);
