@@ -27,8 +27,7 @@ import { stream } from '../engine/rng.js';
 export const DEFAULT_PARTICLES = 500;
 /**
  * Simulations behind each likelihood estimate: enough for the synthetic likelihood's covariance
- * of up to about ten figures, and for its log-estimate to vary by about one unit or less at the
- * posterior (measured in test/calibrate.test.ts).
+ * of up to about ten figures (docs/calibration.md gives the spread of the log-estimate it gives).
  */
 export const DEFAULT_SIMS_PER_PARTICLE = 16;
 export const DEFAULT_CALIBRATION_SEED = '1';
@@ -44,6 +43,8 @@ export interface CalibrateOptions {
   readonly particles?: number;
   /** simulations per likelihood estimate */
   readonly simsPerParticle?: number;
+  /** rows per block of simulations (the result does not depend on it) */
+  readonly blockSize?: number;
   readonly seed?: string;
 }
 
@@ -110,15 +111,15 @@ export function samplesFromValues(
 }
 
 /**
- * Simulates every row of a job, block by block ({@link ROW_BLOCK} rows): the one place
+ * Simulates every row of a job, block by block ({@link ROW_BLOCK} rows unless told): the one place
  * calibration runs trajectories, so a worker pool can take the blocks. The result does not
  * depend on the block size.
  */
-export function runRows(job: RowJob, seed: string, count: number): Float64Array {
+export function runRows(job: RowJob, seed: string, count: number, block = ROW_BLOCK): Float64Array {
   const width = job.model.measures.length * job.model.years.length;
   const out = new Float64Array(count * width);
-  for (let start = 0; start < count; start += ROW_BLOCK) {
-    const n = Math.min(ROW_BLOCK, count - start);
+  for (let start = 0; start < count; start += block) {
+    const n = Math.min(block, count - start);
     out.set(simulateRows(job, seed, start, n), start * width);
   }
   return out;
@@ -171,7 +172,7 @@ export function calibrateRegion(
             (_, r) => (firstSim + Math.floor(r / K)) * K + (r % K),
           ),
         };
-        const outs = runRows(job, seed, count * K);
+        const outs = runRows(job, seed, count * K, opts.blockSize);
         for (let j = 0; j < count; j++) {
           const rho = values[j * d + ri] ?? 0;
           const xs = payload.subarray(j * K * m, (j + 1) * K * m);

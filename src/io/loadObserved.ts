@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../schema/observed.js';
 import { InputError, InputErrors } from './errors.js';
 import { shownPath } from './loadPlan.js';
+import { SEEDS_DIR } from './paths.js';
 import { readText } from './readText.js';
 import { suggest } from './suggest.js';
 
@@ -28,6 +30,9 @@ const RawRecords = z.array(
   z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }), raw: z.string() }),
 );
 type RawRecord = z.output<typeof RawRecords>[number];
+
+/** The observed counts that ship with the package. */
+export const SHIPPED_OBSERVED = join(SEEDS_DIR, 'data', 'observed_counts.csv');
 
 /** Reads and validates an observed-counts CSV file (see {@link parseObserved}). */
 export function loadObserved(file: string): Observation[] {

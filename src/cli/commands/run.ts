@@ -23,6 +23,11 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
         .option('seed', { type: 'string', describe: 'random seed (default: the scenario’s, else "1")' })
         .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
         .option('out', { type: 'string', describe: 'report folder (default: reports/<scenario>)' })
+        .option('posterior', {
+          type: 'string',
+          describe:
+            'draw parameters from a posterior file (ladder calibrate --out), or "auto": fit the plan’s region to the shipped counts first',
+        })
         .example('$0 run zhanjiang-2023', 'the Zhanjiang plan, baseline scenario')
         .example(
           '$0 run scenarios/jiangmen-2021.yaml --runs 20000 --seed 7 --json',
@@ -34,8 +39,11 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
         ...(args.seed !== undefined ? { seed: args.seed } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
+        ...(args.posterior !== undefined ? { posterior: args.posterior } : {}),
       });
       io.stdout(args.json ? `${JSON.stringify(outcome.summary, null, 2)}\n` : formatRunTable(outcome));
+      if (!args.json && outcome.parameterNote !== undefined)
+        io.stdout(`Parameters: ${outcome.parameterNote}\n`);
     },
   );
 }

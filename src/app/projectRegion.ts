@@ -1,0 +1,38 @@
+import { calibrationWarnings, coordinateSummaries, fitRows } from '../analysis/calibrationSummary.js';
+import { projectCalibration } from '../analysis/project.js';
+import { InputError } from '../io/errors.js';
+import type { Projection } from '../schema/projection.js';
+import { fitRegion, type RegionFitOptions } from './calibrateRegion.js';
+
+export interface ProjectOptions extends RegionFitOptions {
+  readonly until: number;
+  readonly to: number;
+}
+
+export interface ProjectOutcome {
+  readonly projection: Projection;
+  readonly baseYear: number;
+  readonly particles: number;
+  readonly warnings: readonly string[];
+}
+
+/** `ladder project`: calibrate on the figures up to `until`, then project every measure to `to`. */
+export function projectCommand(opts: ProjectOptions): ProjectOutcome {
+  if (opts.to <= opts.until) {
+    throw new InputError({
+      code: 'E_USAGE',
+      message: 'the projection must end after the last fitted year',
+      location: { path: '--to' },
+      expected: `a year after --until ${opts.until}`,
+      found: String(opts.to),
+    });
+  }
+  const cal = fitRegion(opts);
+  const warnings = calibrationWarnings(cal, coordinateSummaries(cal), fitRows(cal));
+  return {
+    projection: projectCalibration(cal, opts.to),
+    baseYear: cal.setup.baseYear,
+    particles: cal.smc.particles,
+    warnings,
+  };
+}
