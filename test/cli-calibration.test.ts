@@ -62,6 +62,30 @@ describe('ladder project', () => {
     });
   }
 
+  it('draws the observed figures over the fitted fan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ladder-chart-'));
+    const svg = join(dir, 'fit.svg');
+    const spec = join(dir, 'fit.vl.json');
+    const args = ['project', '--region', 'zhanjiang', '--until', '2020', '--to', '2023', '--particles', '50'];
+    const a = await cli([...args, '--chart', svg]);
+    expect(a.code, a.err).toBe(0);
+    expect(a.err).toBe('');
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+    await cli([...args, '--chart', spec]);
+    const vl = JSON.parse(readFileSync(spec, 'utf8')) as {
+      vconcat: { title: string }[];
+      data: { values: { type: string; status?: string }[] };
+    };
+    expect(vl.vconcat.map((v) => v.title)).toEqual(['hnte', 'hnte_new', 'srdi_new']);
+    expect(vl.data.values.filter((v) => v.type === 'figure').map((v) => v.status)).toEqual([
+      'fitted',
+      'fitted',
+      'fitted',
+      'held out',
+      'held out',
+    ]);
+  });
+
   it('refuses a projection that ends before it starts', async () => {
     const r = await cli(['project', '--region', 'hunan', '--until', '2018', '--to', '2018']);
     expect(r.code).toBe(2);

@@ -1,6 +1,7 @@
 import { calibrationWarnings, coordinateSummaries, fitRows } from '../analysis/calibrationSummary.js';
 import { projectCalibration } from '../analysis/project.js';
 import { InputError } from '../io/errors.js';
+import type { FitRow } from '../schema/posterior.js';
 import type { Projection } from '../schema/projection.js';
 import { fitRegion, type RegionFitOptions } from './calibrateRegion.js';
 
@@ -14,6 +15,8 @@ export interface ProjectOutcome {
   readonly baseYear: number;
   readonly particles: number;
   readonly warnings: readonly string[];
+  /** the region's figures with their posterior predictive (for the chart) */
+  readonly rows: readonly FitRow[];
 }
 
 /** `ladder project`: calibrate on the figures up to `until`, then project every measure to `to`. */
@@ -28,8 +31,10 @@ export function projectCommand(opts: ProjectOptions): ProjectOutcome {
     });
   }
   const cal = fitRegion(opts);
-  const warnings = calibrationWarnings(cal, coordinateSummaries(cal), fitRows(cal));
+  const rows = fitRows(cal);
+  const warnings = calibrationWarnings(cal, coordinateSummaries(cal), rows);
   return {
+    rows,
     projection: projectCalibration(cal, opts.to),
     baseYear: cal.setup.baseYear,
     particles: cal.smc.particles,
