@@ -145,6 +145,12 @@ export function calibrationWarnings(
         `${c.name}: the posterior median ${c.p50} is below the prior's 5th percentile ${c.priorP05}: the data want less than the prior allows`,
       );
   }
+  const last = cal.smc.stages.at(-1);
+  if (last === undefined || last.temperature < 1) {
+    w.push(
+      `the sampler stopped at temperature ${last?.temperature ?? 0} before reaching the posterior (1): the sample is not the posterior`,
+    );
+  }
   if (cal.smc.unique < cal.smc.particles / 5) {
     w.push(
       `only ${cal.smc.unique} distinct particles of ${cal.smc.particles}: the posterior sample is thin; use more particles`,

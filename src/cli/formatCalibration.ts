@@ -2,7 +2,7 @@ import { table } from '../report/text.js';
 import type { CalibrationSummary, CoordinateSummary, FitRow } from '../schema/posterior.js';
 
 const num = (x: number | null): string =>
-  x === null ? '' : Number.isInteger(x) ? String(x) : x.toPrecision(4);
+  x === null ? '' : Number.isInteger(x) || Math.abs(x) >= 100 ? String(Math.round(x)) : x.toPrecision(4);
 
 /** The check column: what the posterior predictive says of a row. */
 function check(r: FitRow): string {
