@@ -62,7 +62,8 @@ export function createPairedStats(
 export function totalSpend(model: CompiledModel, out: Float64Array): number {
   const nYears = model.years.length;
   let s = 0;
-  for (let y = 1; y < nYears; y++) s += out[model.spendMeasure * nYears + y] ?? 0;
+  if (model.spendMeasure >= 0)
+    for (let y = 1; y < nYears; y++) s += out[model.spendMeasure * nYears + y] ?? 0;
   return s;
 }
 

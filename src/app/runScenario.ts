@@ -5,12 +5,17 @@ import { runPairedRange } from '../engine/paired.js';
 import { BLOCK_SIZE, runSerial, type Progress } from '../engine/runner.js';
 import { resolveStatusQuo } from '../model/resolveScenario.js';
 import { parseSetOverride } from '../io/setOverrides.js';
-import { observedStocks, readObservedRows } from '../io/loadObserved.js';
+import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
+import { observedStocks } from '../schema/observed.js';
+import { modelWithPosterior } from '../analysis/posteriorSamples.js';
+import { InputError } from '../io/errors.js';
+import type { Posterior } from '../schema/posterior.js';
+import { posteriorForPlan, shippedFitAvailable } from './posteriorForPlan.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { pngRenderer } from '../io/rasterize.js';
 import { packageVersion } from '../io/version.js';
 import { writeReportDir } from '../io/writeReport.js';
-import { compileModel } from '../model/compile.js';
+import { compileModel, type CompiledModel } from '../model/compile.js';
 import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
@@ -34,6 +39,8 @@ export interface RunOptions {
   readonly onProgress?: Progress;
   /** `--set path=value` overrides, applied to the scenario before validation */
   readonly sets?: readonly string[];
+  /** draw parameters from this posterior file (`ladder calibrate --out`), or `auto` */
+  readonly posterior?: string;
 }
 
 export interface RunOutcome {
@@ -45,6 +52,28 @@ export interface RunOutcome {
   readonly reportFiles: readonly string[];
   /** what the report writer noticed (chart warnings, no Chinese font for PNG) */
   readonly notes: readonly string[];
+  /** a note on the parameters: fitted observations that could be used, or a posterior of another region */
+  readonly parameterNote?: string;
+}
+
+/** The model of a scenario, drawing its parameters from a posterior when one is given. */
+function scenarioModel(
+  scenario: ResolvedScenario,
+  posterior?: Posterior,
+): { model: CompiledModel; note?: string } {
+  const model = compileModel(scenario);
+  if (posterior === undefined) return { model };
+  const use = modelWithPosterior(model, posterior);
+  if (use.status !== 'ok') {
+    throw new InputError({
+      code: 'E_SCHEMA',
+      message: 'the posterior does not hold the parameters a region fit carries',
+      location: { path: 'samples.names' },
+      expected: use.names.join(', '),
+      found: 'none of these',
+    });
+  }
+  return { model: use.model, note: use.note };
 }
 
 /**
@@ -52,17 +81,25 @@ export interface RunOutcome {
  * the same trajectories are also run without them (common random numbers), so the summary says
  * what the levers buy and at what cost per additional firm.
  */
-export function simulateScenario(scenario: ResolvedScenario, onProgress?: Progress): RunSummary {
-  const model = compileModel(scenario);
+export function simulateScenario(
+  scenario: ResolvedScenario,
+  onProgress?: Progress,
+  posterior?: Posterior,
+): RunSummary {
+  const { model, note } = scenarioModel(scenario, posterior);
+  const withNote = (summary: RunSummary): RunSummary =>
+    note === undefined ? summary : { ...summary, warnings: [...summary.warnings, note] };
   if (scenario.policy === 'status-quo' || scenario.plan.levers.length === 0) {
-    return buildSummary(
-      scenario,
-      model,
-      runSerial(model, scenario.seed, scenario.runs, onProgress),
-      packageVersion(),
+    return withNote(
+      buildSummary(
+        scenario,
+        model,
+        runSerial(model, scenario.seed, scenario.runs, onProgress),
+        packageVersion(),
+      ),
     );
   }
-  const counterfactual = compileModel(resolveStatusQuo(scenario));
+  const counterfactual = scenarioModel(resolveStatusQuo(scenario), posterior).model;
   const acc = createAccumulator(model);
   const effect = createEffectAccumulator(model);
   for (let start = 0; start < scenario.runs; start += BLOCK_SIZE) {
@@ -78,7 +115,7 @@ export function simulateScenario(scenario: ResolvedScenario, onProgress?: Progre
     mergeEffect(effect, blockEffect);
     onProgress?.(start + count, scenario.runs);
   }
-  return buildSummary(scenario, model, acc, packageVersion(), effect);
+  return withNote(buildSummary(scenario, model, acc, packageVersion(), effect));
 }
 
 /** `ladder run`: load, apply command-line overrides, simulate, write the report. */
@@ -90,7 +127,23 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
-  const summary = simulateScenario(scenario, opts.onProgress);
+  const posterior =
+    opts.posterior !== undefined ? posteriorForPlan(scenario.plan, opts.posterior, scenario.seed) : undefined;
+  const simulated = simulateScenario(scenario, opts.onProgress, posterior);
+  let parameterNote: string | undefined;
+  if (posterior !== undefined) {
+    if (posterior.region !== scenario.plan.region.id) {
+      parameterNote = `the posterior was fitted to ${posterior.region}; the plan's region is ${scenario.plan.region.id}`;
+    }
+  } else {
+    const shipped = shippedFitAvailable(scenario.plan);
+    if (shipped.available) parameterNote = shipped.message;
+  }
+  // said in the output: the summary, the report and the table all carry it
+  const summary: RunSummary =
+    parameterNote === undefined
+      ? simulated
+      : { ...simulated, warnings: [...simulated.warnings, parameterNote] };
   let reportDir: string | undefined;
   const notes: string[] = [];
   let names: string[] = [];
@@ -104,7 +157,7 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
     }
     const report = await runReportFiles(summary, scenario, {
       ...(opts.langs !== undefined ? { langs: opts.langs } : {}),
-      observed: observedStocks(readObservedRows(), scenario.plan.region.id),
+      observed: observedStocks(loadObserved(SHIPPED_OBSERVED), scenario.plan.region.id),
       metadata: {
         generatedAt: new Date().toISOString(),
         reportDir: dir,
@@ -119,5 +172,12 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
     const rel = relative(process.cwd(), written);
     reportDir = rel === '' || rel.startsWith('..') ? written : rel;
   }
-  return { scenario, summary, reportDir, reportFiles: names, notes };
+  return {
+    scenario,
+    summary,
+    reportDir,
+    reportFiles: names,
+    notes,
+    ...(parameterNote !== undefined ? { parameterNote } : {}),
+  };
 }

@@ -1,10 +1,13 @@
 import yargs, { type Argv } from 'yargs';
 import { formatInputError, InputError, InputErrors } from '../io/errors.js';
 import { packageVersion } from '../io/version.js';
+import { backtestCommandSpec } from './commands/backtest.js';
+import { calibrateCommandSpec } from './commands/calibrate.js';
 import { compareCommandSpec } from './commands/compare.js';
 import { goalSeekCommandSpec } from './commands/goalSeek.js';
 import { initCommandSpec } from './commands/init.js';
 import { plansCommand } from './commands/plans.js';
+import { projectCommandSpec } from './commands/project.js';
 import { runCommandSpec } from './commands/run.js';
 import { sweepCommandSpec } from './commands/sweep.js';
 import type { Io } from './io.js';
@@ -24,6 +27,9 @@ const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [
   sweepCommandSpec,
   goalSeekCommandSpec,
   initCommandSpec,
+  calibrateCommandSpec,
+  projectCommandSpec,
+  backtestCommandSpec,
 ];
 
 /**

@@ -29,7 +29,8 @@ export function accumulateEffect(
 ): void {
   const nYears = model.years.length;
   let spend = 0;
-  for (let y = 1; y < nYears; y++) spend += out[model.spendMeasure * nYears + y] ?? 0;
+  if (model.spendMeasure >= 0)
+    for (let y = 1; y < nYears; y++) spend += out[model.spendMeasure * nYears + y] ?? 0;
   addMoment(acc.spend, spend);
   model.goals.forEach((g, i) => {
     const cg = counterfactual.goals[i];

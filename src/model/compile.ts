@@ -4,6 +4,7 @@ import { PARAM_NAMES, type ParamName } from '../schema/params.js';
 import type { BaseCount, Goal, LeverType, Plan } from '../schema/plan.js';
 import { LEVER_RESPONSES, type LeverResponse } from './leverResponses.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
+import type { ParamSamples, RegimeBreak } from './paramSource.js';
 import { priorQuantile, type Quantile } from './priorQuantile.js';
 
 /** A base count as the trajectory draws it: uniform on [low, high], rounded; fixed if low = high. */
@@ -93,8 +94,12 @@ export interface CompiledModel {
   readonly applicationMultiplier: Float64Array;
   readonly levers: readonly CompiledLever[];
   readonly budgets: readonly CompiledBudget[];
-  /** index of the total spend measure (`spend`) */
+  /** index of the total spend measure (`spend`), −1 when the plan has no money measures */
   readonly spendMeasure: number;
+  /** draw parameters from these weighted samples (a calibrated posterior) instead of `params` */
+  readonly samples?: ParamSamples;
+  /** rates that shift from a break year on (see paramSource.ts) */
+  readonly regimeBreak?: RegimeBreak;
 }
 
 /**
@@ -111,8 +116,12 @@ function spendsMoney(l: Plan['levers'][number]): boolean {
   );
 }
 
-/** The money measures of a plan: total spend, spend and demand per budget, outlay per lever. */
+/**
+ * The money measures of a plan: total spend, spend and demand per budget, outlay per lever; none
+ * for a plan without levers or budgets (a bare region).
+ */
 export function moneyMeasures(plan: Plan): string[] {
+  if (plan.levers.length === 0 && plan.budgets.length === 0) return [];
   return [
     'spend',
     ...plan.budgets.flatMap((b) => [`spend:${b.id}`, `demand:${b.id}`]),

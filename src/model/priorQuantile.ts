@@ -8,6 +8,7 @@ const GRID = 2048;
 /**
  * Builds the inverse CDF of a prior.
  * - uniform: low + u·(high − low).
+ * - loguniform: low·(high/low)^u.
  * - PERT: Beta(α, β) on [low, high] with α = 1 + 4(mode − low)/(high − low),
  *   β = 1 + 4(high − mode)/(high − low) (Vose, "Risk Analysis", 2008, §9.1.1). The CDF is
  *   tabulated on a 2,048-cell grid by the midpoint rule on the density and inverted by linear
@@ -23,6 +24,11 @@ export function priorQuantile(prior: Prior): Quantile {
     case 'uniform': {
       const { low, high } = prior;
       return (u) => low + u * (high - low);
+    }
+    case 'loguniform': {
+      const { low, high } = prior;
+      const ratio = high / low;
+      return (u) => low * Math.pow(ratio, u);
     }
     case 'pert': {
       const { low, mode, high } = prior;
@@ -56,13 +62,18 @@ export function priorQuantile(prior: Prior): Quantile {
   }
 }
 
-/** Mean of a prior (for documentation and reports). PERT mean = (low + 4·mode + high)/6. */
+/**
+ * Mean of a prior (for documentation and reports). PERT mean = (low + 4·mode + high)/6;
+ * log-uniform mean = (high − low)/ln(high/low).
+ */
 export function priorMean(prior: Prior): number {
   switch (prior.dist) {
     case 'fixed':
       return prior.value;
     case 'uniform':
       return (prior.low + prior.high) / 2;
+    case 'loguniform':
+      return prior.high > prior.low ? (prior.high - prior.low) / Math.log(prior.high / prior.low) : prior.low;
     case 'pert':
       return (prior.low + 4 * prior.mode + prior.high) / 6;
   }

@@ -1,6 +1,6 @@
-import { PARAM_NAMES } from '../schema/params.js';
 import type { BaseRange, CompiledModel } from './compile.js';
 import { PARAM_INDEX as P } from './compile.js';
+import { drawParamSet, skipParamDraws, type ParamDraw } from './paramSource.js';
 import type { ProcessSampler, Uniform } from './sampler.js';
 
 /** One stratum's compartments at the end of a year. */
@@ -78,12 +78,9 @@ function drawBase(u: Uniform, r: BaseRange): number {
   return r.high > r.low ? Math.round(r.low + x * (r.high - r.low)) : Math.round(r.low);
 }
 
-/** Draws the parameter vector of one trajectory: one uniform per parameter, in a fixed order. */
-export function drawParams(model: CompiledModel, u: Uniform, into: Float64Array): void {
-  for (let i = 0; i < PARAM_NAMES.length; i++) {
-    const q = model.params[i];
-    into[i] = q === undefined ? 0 : q(u());
-  }
+/** Draws the parameter vector of one trajectory (priors or posterior samples: paramSource.ts). */
+export function drawParams(model: CompiledModel, u: Uniform, into: Float64Array): ParamDraw {
+  return drawParamSet(model, u, into);
 }
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -106,11 +103,9 @@ export function simulateTrajectory(
   trace?: TrajectoryTrace,
   presetParams = false,
 ): void {
-  if (presetParams) {
-    // the caller chose the parameters (sensitivity designs, posterior samples): skip their
-    // uniforms so the base draws stay aligned with a trajectory that drew them
-    for (let i = 0; i < PARAM_NAMES.length; i++) paramU();
-  } else drawParams(model, paramU, params);
+  // with preset parameters (sensitivity designs) their uniforms are skipped, so the base draws
+  // stay aligned with a trajectory that drew them
+  const drawn = presetParams ? skipParamDraws(model, paramU) : drawParams(model, paramU, params);
   const nStrata = model.strata.length;
   const nYears = model.years.length;
   const nMarks = model.marks.length;
@@ -118,11 +113,11 @@ export function simulateTrajectory(
 
   // ---- base state -------------------------------------------------------------------------
   const hnteShare = pv(P.hnteShareOfTsme);
-  const tsme0 = drawBase(paramU, model.base.tsme);
-  const hnte0 = drawBase(paramU, model.base.hnte);
-  const srdi0 = drawBase(paramU, model.base.srdi);
-  const giant0 = drawBase(paramU, model.base.giant);
-  const listed0 = drawBase(paramU, model.base.listed);
+  const tsme0 = drawBase(paramU, drawn.base.tsme);
+  const hnte0 = drawBase(paramU, drawn.base.hnte);
+  const srdi0 = drawBase(paramU, drawn.base.srdi);
+  const giant0 = drawBase(paramU, drawn.base.giant);
+  const listed0 = drawBase(paramU, drawn.base.listed);
   const sectorCounts: number[] = [];
   let named = 0;
   for (const r of model.base.sectors) {
@@ -308,7 +303,7 @@ export function simulateTrajectory(
     out[b.spendMeasure * nYears] = 0;
     out[b.demandMeasure * nYears] = 0;
   }
-  out[model.spendMeasure * nYears] = 0;
+  if (model.spendMeasure >= 0) out[model.spendMeasure * nYears] = 0;
   /** a per-firm amount as paid on average: the higher amount for a share τ, "up to" amounts in part */
   const meanAmount = (l: (typeof levers)[number]): number => {
     const base = Number.isNaN(l.amount2) ? l.amount : (1 - tau) * l.amount + tau * l.amount2;
@@ -434,6 +429,7 @@ export function simulateTrajectory(
     }
     const recertKeepY = recertKeep + (1 - recertKeep) * keepBoost;
     const entryMean = entryBase * Math.pow(1 + entryGrowth, y - 1) * entryMult + extraEntries;
+    const shift = y >= (model.regimeBreak?.yearIndex ?? nYears) ? drawn.shift : 1;
     for (let s = 0; s < nStrata; s++) {
       const st = strata[s];
       if (st === undefined) continue;
@@ -455,8 +451,8 @@ export function simulateTrajectory(
       const back = draw.binomial(lapsed, toPool);
       // 4. first certification from the register, with a lower pass rate in a surge year
       const pool = st.t - left;
-      const apps = draw.binomial(pool, clamp01(applyRate * appMult));
-      const direct = draw.poisson(directApply * appMult * hTot);
+      const apps = draw.binomial(pool, clamp01(applyRate * appMult * shift));
+      const direct = draw.poisson(directApply * appMult * shift * hTot);
       const ratio = st.prevApps > 0 ? (apps + direct) / st.prevApps : 1;
       const surge = clamp01((ratio - 1.25) / 0.5);
       const pass = clamp01(firstPass * passMult - surgeDrop * surge);
@@ -582,6 +578,6 @@ export function simulateTrajectory(
       out[l.outlayMeasure * nYears + y] = Math.floor(paid);
       spendTotal += paid;
     }
-    out[model.spendMeasure * nYears + y] = Math.floor(spendTotal);
+    if (model.spendMeasure >= 0) out[model.spendMeasure * nYears + y] = Math.floor(spendTotal);
   }
 }

@@ -12,6 +12,8 @@ export function priorText(p: Prior): string {
       return `U(${fmt(p.low)}, ${fmt(p.high)})`;
     case 'fixed':
       return `= ${fmt(p.value)}`;
+    case 'loguniform':
+      return `logU(${fmt(p.low)}, ${fmt(p.high)})`;
   }
 }
 

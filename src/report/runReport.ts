@@ -387,6 +387,8 @@ function priorText(p: Prior, lang: Lang): string {
       return lang === 'zh' ? `均匀(${p.low}, ${p.high})` : `uniform(${p.low}, ${p.high})`;
     case 'fixed':
       return lang === 'zh' ? `固定 ${p.value}` : `fixed ${p.value}`;
+    case 'loguniform':
+      return lang === 'zh' ? `对数均匀(${p.low}, ${p.high})` : `log-uniform(${p.low}, ${p.high})`;
   }
 }
 

@@ -6,6 +6,8 @@ import { EvidenceTag } from './common.js';
  * - `uniform`: flat on [low, high].
  * - `pert`: Beta-PERT on [low, high] with mode `mode` (shape λ = 4), the usual way to turn a
  *   "plausible range (central)" into a distribution.
+ * - `loguniform`: flat in log on [low, high] (0 < low ≤ high), for a rate whose plausible values
+ *   span orders of magnitude.
  * - `fixed`: always `value` (for a scenario that pins a parameter).
  */
 export const Prior = z
@@ -22,6 +24,13 @@ export const Prior = z
       low: z.number(),
       mode: z.number(),
       high: z.number(),
+      tag: EvidenceTag,
+      source: z.string().min(1),
+    }),
+    z.strictObject({
+      dist: z.literal('loguniform'),
+      low: z.number().positive(),
+      high: z.number().positive(),
       tag: EvidenceTag,
       source: z.string().min(1),
     }),

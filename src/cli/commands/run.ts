@@ -40,6 +40,11 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
           default: false,
           describe: 'also write each chart as PNG (about 1 s a chart)',
         })
+        .option('posterior', {
+          type: 'string',
+          describe:
+            'draw parameters from a posterior file (ladder calibrate --out), or "auto": fit the plan’s region to the shipped counts first',
+        })
         .example('$0 run zhanjiang-2023', 'the Zhanjiang plan, baseline scenario')
         // examples kept short: yargs breaks the command column at half the width, mid-word
         .example('$0 run jiangmen-2021 --runs 20000 --seed 7', '20,000 trajectories, seed 7')
@@ -55,6 +60,7 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
           ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
           ...(args.out !== undefined ? { out: args.out } : {}),
           ...(args.set !== undefined ? { sets: args.set } : {}),
+          ...(args.posterior !== undefined ? { posterior: args.posterior } : {}),
           langs,
           png: args.png,
           onProgress: bar.update,
@@ -64,6 +70,8 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
       }
       for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.summary, null, 2)}\n` : formatRunTable(outcome));
+      if (!args.json && outcome.parameterNote !== undefined)
+        io.stdout(`Parameters: ${outcome.parameterNote}\n`);
     },
   );
 }

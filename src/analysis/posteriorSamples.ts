@@ -1,0 +1,60 @@
+import type { CompiledModel } from '../model/compile.js';
+import { cumulativeWeights, withRegimeBreak, withSamples, type ParamSamples } from '../model/paramSource.js';
+import { PARAM_NAMES } from '../schema/params.js';
+import type { Posterior } from '../schema/posterior.js';
+import { BREAK_DIM } from './regionSetup.js';
+
+export type PosteriorUse =
+  | { readonly status: 'ok'; readonly model: CompiledModel; readonly note: string }
+  | { readonly status: 'missing'; readonly names: readonly string[] };
+
+/**
+ * A plan's model that draws its parameters from a posterior file's samples (by weight) instead of
+ * the priors. The plan keeps its own base counts (its base year is not the fit's); the fit's
+ * base counts, ratios and observation parameters are left out. With a break in the fit, the
+ * plan's years from the break year on carry each sample's multiplier of first-certification
+ * applications (all of them when the plan starts after the break).
+ */
+export function modelWithPosterior(model: CompiledModel, posterior: Posterior): PosteriorUse {
+  const names = posterior.samples.names;
+  const cols = PARAM_NAMES.map((n) => names.indexOf(n));
+  const breakCol = names.indexOf(BREAK_DIM);
+  if (posterior.breakYear !== null && breakCol < 0) return { status: 'missing', names: [BREAK_DIM] };
+  // a fit carries the rates the counts inform; lever responses (and any parameter a fit left
+  // out) are drawn from their priors
+  const carried = Uint8Array.from(cols, (c) => (c >= 0 ? 1 : 0));
+  if (!carried.some((c) => c === 1)) return { status: 'missing', names: [...PARAM_NAMES] };
+  const fromPriors = PARAM_NAMES.filter((_, i) => carried[i] === 0);
+  const rows = posterior.samples.values;
+  const P = PARAM_NAMES.length;
+  const params = new Float64Array(rows.length * P);
+  const shift = breakCol >= 0 ? new Float64Array(rows.length) : null;
+  rows.forEach((row, k) => {
+    cols.forEach((c, i) => (params[k * P + i] = row[c] ?? 0));
+    if (shift !== null) shift[k] = row[breakCol] ?? 1;
+  });
+  const samples: ParamSamples = {
+    count: rows.length,
+    params,
+    base: null,
+    shift,
+    cumWeights: cumulativeWeights(posterior.samples.weights),
+    carried,
+  };
+  let out: CompiledModel = withSamples(model, samples);
+  const baseYear = model.years[0] ?? 0;
+  if (posterior.breakYear !== null && shift !== null) {
+    out = withRegimeBreak(out, {
+      year: posterior.breakYear,
+      yearIndex: Math.max(1, posterior.breakYear - baseYear),
+      shift: () => 1,
+    });
+  }
+  const fitted =
+    posterior.until !== null ? `up to ${posterior.until}` : `${posterior.baseYear}–${posterior.lastYear}`;
+  return {
+    status: 'ok',
+    model: out,
+    note: `parameters drawn from the posterior of ${posterior.region} (observed counts ${fitted}${posterior.breakYear !== null ? `, break ${posterior.breakYear}` : ''}; ${rows.length} samples) instead of the priors; base counts from the plan${fromPriors.length > 0 ? `; from the priors: ${fromPriors.join(', ')}` : ''}`,
+  };
+}

@@ -1,0 +1,29 @@
+import { backtestRegion } from '../analysis/backtest.js';
+import { InputError } from '../io/errors.js';
+import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
+import type { Backtest } from '../schema/backtest.js';
+import { observedFileOf, type RegionFitOptions } from './calibrateRegion.js';
+
+export interface BacktestCommandOptions extends Omit<RegionFitOptions, 'until'> {
+  readonly origin?: number;
+}
+
+/** `ladder backtest`: rolling-origin forecasts of a region's later figures, scored beside a naive trend. */
+export function backtestCommand(opts: BacktestCommandOptions): Backtest {
+  const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
+  const res = backtestRegion(observations, {
+    region: opts.region,
+    ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
+    ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
+    ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  });
+  if (res.status !== 'ok') {
+    throw new InputError({
+      code: 'E_USAGE',
+      message: res.message,
+      location: { file: observedFileOf(opts), path: '--origin' },
+    });
+  }
+  return { ...res.backtest, observedFile: observedFileOf(opts) };
+}

@@ -1,0 +1,45 @@
+import type { Argv } from 'yargs';
+import { projectCommand } from '../../app/projectRegion.js';
+import { writeChart } from '../../io/writeChart.js';
+import { fitChartSpec } from '../../report/fitChart.js';
+import { formatProjection } from '../formatProjection.js';
+import type { Io } from '../io.js';
+import { parseYearOption, regionFitArgs, regionOptions } from '../regionOptions.js';
+
+/** `ladder project --region R --until YEAR --to YEAR [--observed FILE] [--break YEAR] [--json]` */
+export function projectCommandSpec(y: Argv, io: Io): Argv {
+  return y.command(
+    'project',
+    'Calibrate a region on its counts up to a year, then project every measure with no plan attached',
+    (c) =>
+      regionOptions(c)
+        .option('until', {
+          type: 'string',
+          demandOption: true,
+          describe: 'fit the figures up to and including this year',
+        })
+        .option('to', { type: 'string', demandOption: true, describe: 'project to this year' })
+        .option('chart', {
+          type: 'string',
+          describe: 'write the observed figures over the fitted fan as a chart (.svg, or a vega-lite .json)',
+        })
+        .example(
+          '$0 project --region hunan --until 2018 --to 2024 --json',
+          'Hunan, fitted to 2018, projected to 2024',
+        ),
+    async (args) => {
+      const outcome = projectCommand({
+        ...regionFitArgs(args),
+        until: parseYearOption(args.until, '--until'),
+        to: parseYearOption(args.to, '--to'),
+      });
+      io.stdout(args.json ? `${JSON.stringify(outcome.projection, null, 2)}\n` : formatProjection(outcome));
+      if (args.json) for (const w of outcome.warnings) io.stderr(`warning: ${w}\n`);
+      if (args.chart !== undefined) {
+        const chartWarnings = await writeChart(args.chart, fitChartSpec(outcome.projection, outcome.rows));
+        for (const w of chartWarnings) io.stderr(`warning (chart): ${w}\n`);
+        if (!args.json) io.stdout(`Chart: ${args.chart}\n`);
+      }
+    },
+  );
+}
