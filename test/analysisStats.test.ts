@@ -28,6 +28,9 @@ describe('binned main effect (value of information)', () => {
     // without the ANOVA correction the null spread would be ≈ √((K − 1)/n · 1/4) ≈ 0.015
     expect(none.variance).toBeLessThan((3 * 0.25 * Math.sqrt(2 * (K - 1))) / n);
     expect(none.rmsChange).toBeLessThan(e.rmsChange / 5);
+    // the noise floor separates the two
+    expect(e.rmsChange).toBeGreaterThan(e.noiseFloor);
+    expect(none.rmsChange).toBeLessThan(none.noiseFloor);
     // the expected absolute change of a linear P(Y | x) = x is E|x − 1/2| = 1/4
     expect(e.meanAbsChange).toBeCloseTo(0.25, 1);
   });

@@ -29,6 +29,12 @@ export interface MainEffect {
   readonly rmsChange: number;
   /** Σ_k (W_k / W)|m_k − m|: expected absolute change, plug-in (noise inflates it a little) */
   readonly meanAbsChange: number;
+  /**
+   * √(2·sd₀), sd₀ = MSW·√(2(K − 1))/W the standard deviation of V̂ when Y does not depend on the
+   * input ((K − 1)·F has variance ≈ 2(K − 1)): an rmsChange below this floor is not told apart from
+   * no effect at about two standard deviations.
+   */
+  readonly noiseFloor: number;
 }
 
 /** Bin index of each row: ⌊u·K⌋ (u in [0, 1)). */
@@ -93,6 +99,7 @@ export function binnedMainEffect(
     variance,
     rmsChange: Math.sqrt(Math.max(0, variance)),
     meanAbsChange: W > 0 ? abs / W : Number.NaN,
+    noiseFloor: W > 0 ? Math.sqrt((2 * msw * Math.sqrt(2 * (used - 1))) / W) : Number.NaN,
   };
 }
 

@@ -3,6 +3,7 @@ import { formatInputError, InputError, InputErrors } from '../io/errors.js';
 import { packageVersion } from '../io/version.js';
 import { plansCommand } from './commands/plans.js';
 import { runCommandSpec } from './commands/run.js';
+import { sensitivityCommandSpec } from './commands/sensitivity.js';
 import type { Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -13,7 +14,11 @@ export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 class UsageError extends Error {}
 
 /** Every command: each registers itself on the parser (one file per command in commands/). */
-const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [plansCommand, runCommandSpec];
+const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [
+  plansCommand,
+  runCommandSpec,
+  sensitivityCommandSpec,
+];
 
 /**
  * Parses argv and runs a command. The only code that decides what goes to stdout and stderr;
