@@ -6,6 +6,7 @@ import { compileModel } from '../src/model/compile.js';
 import { LEVER_RESPONSES } from '../src/model/leverResponses.js';
 import { paramSlots } from '../src/model/paramSlots.js';
 import { factorLabel } from '../src/report/factorLabels.js';
+import { ordinal } from '../src/report/sensitivityMarkdown.js';
 import { DEFAULT_PRIORS } from '../src/model/priors.js';
 import { PARAM_NAMES } from '../src/schema/params.js';
 import type { Prior } from '../src/schema/prior.js';
@@ -141,6 +142,25 @@ describe('inputs', () => {
     const origin = s.plan.base['hnte']?.origin;
     expect(origin).toBe('plan');
     expect(inputs.find((f) => f.name === 'base:hnte')?.tag).toBe('S');
+  });
+});
+
+describe('report text', () => {
+  it('percentiles read as ordinals', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 51.1, 80.6, 100].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '51st',
+      '81st',
+      '100th',
+    ]);
   });
 });
 

@@ -17,6 +17,14 @@ const both = (f: string): string => {
   return `${esc(l.zh)} (${esc(l.en)}, ${name(f)})`;
 };
 
+/** 51 → "51st", 12 → "12th" (percentiles rounded to whole numbers in the text). */
+export function ordinal(x: number): string {
+  const n = Math.round(x);
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 const RELIANCE: Readonly<Record<Report['factors'][number]['reliance'], string>> = {
   inference: 'inference only',
   'partly-inference': 'partly inference',
@@ -108,10 +116,10 @@ function discoveryText(d: Report['discovery']['failure'], what: string, runs: nu
         const hi = x.upper === null ? '' : ` ≤ ${num(x.upper)}`;
         const pct =
           x.lowerPercentile !== null && x.upperPercentile !== null
-            ? `percentiles ${x.lowerPercentile}–${x.upperPercentile}`
+            ? `between its ${ordinal(x.lowerPercentile)} and ${ordinal(x.upperPercentile)} percentiles`
             : x.lowerPercentile !== null
-              ? `above its ${x.lowerPercentile}th percentile`
-              : `below its ${x.upperPercentile ?? 100}th percentile`;
+              ? `above its ${ordinal(x.lowerPercentile)} percentile`
+              : `below its ${ordinal(x.upperPercentile ?? 100)} percentile`;
         return `${lo}${name(x.factor)}${hi} (${pct})`;
       })
       .join(' **and** ');
@@ -192,7 +200,7 @@ export function sensitivityMarkdown(
           )
           .join(
             ' and ',
-          )}: ${(100 * fail.density).toFixed(0)}% of those trajectories miss it; they hold ${(100 * fail.coverage).toFixed(0)}% of all misses.`,
+          )}: ${(100 * fail.density).toFixed(0)}% of those trajectories miss it (${(100 * r.discovery.failure.baseRate).toFixed(0)}% of all trajectories do); they hold ${(100 * fail.coverage).toFixed(0)}% of all misses.`,
       );
     }
   }
