@@ -9,6 +9,7 @@ import { initCommandSpec } from './commands/init.js';
 import { plansCommand } from './commands/plans.js';
 import { projectCommandSpec } from './commands/project.js';
 import { runCommandSpec } from './commands/run.js';
+import { sensitivityCommandSpec } from './commands/sensitivity.js';
 import { sweepCommandSpec } from './commands/sweep.js';
 import type { Io } from './io.js';
 
@@ -27,6 +28,7 @@ const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [
   sweepCommandSpec,
   goalSeekCommandSpec,
   initCommandSpec,
+  sensitivityCommandSpec,
   calibrateCommandSpec,
   projectCommandSpec,
   backtestCommandSpec,

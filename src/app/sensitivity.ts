@@ -1,0 +1,90 @@
+import { join, relative } from 'node:path';
+import { serialEvaluate, type Evaluate } from '../analysis/designRuns.js';
+import {
+  analyseSensitivity,
+  DEFAULT_SENSITIVITY,
+  type SensitivitySettings,
+} from '../analysis/sensitivity.js';
+import { InputError } from '../io/errors.js';
+import { loadTarget } from '../io/loadScenario.js';
+import { parseSetOverride } from '../io/setOverrides.js';
+import { packageVersion } from '../io/version.js';
+import { writeReportDir } from '../io/writeReport.js';
+import { sensitivityReportFiles } from '../report/sensitivityFiles.js';
+import type { ResolvedScenario } from '../schema/scenario.js';
+import type { SensitivityReport } from '../schema/sensitivity.js';
+
+export interface SensitivityOptions {
+  /** plan id or scenario file */
+  readonly target: string;
+  /** id of one of the plan's simulated goals */
+  readonly goal: string;
+  /** plain Monte Carlo sample (default: the scenario's runs) */
+  readonly runs?: number;
+  readonly seed?: string;
+  readonly tornadoRuns?: number;
+  readonly sobolRows?: number;
+  readonly sobolReps?: number;
+  /** report folder; default reports/sensitivity/<scenario>/<goal> */
+  readonly out?: string;
+  readonly noWrite?: boolean;
+  readonly sets?: readonly string[];
+}
+
+export interface SensitivityOutcome {
+  readonly scenario: ResolvedScenario;
+  readonly report: SensitivityReport;
+  readonly reportDir: string | undefined;
+}
+
+/** The goal ids `sensitivity` can analyse: projected goals up to the scenario's horizon. */
+export function simulatedGoalIds(s: ResolvedScenario): string[] {
+  return s.plan.goals.filter((g) => g.kind === 'projected' && g.year <= s.horizon).map((g) => g.id);
+}
+
+/**
+ * `ladder sensitivity`: load the scenario, check the goal, run the designs, write the report
+ * folder (summary.md, sensitivity.json, charts). `evaluate` runs the design's batches (serial by
+ * default; a worker pool can be passed in).
+ */
+export async function sensitivityCommand(
+  opts: SensitivityOptions,
+  evaluate: Evaluate = serialEvaluate(),
+): Promise<SensitivityOutcome> {
+  const loaded = loadTarget(opts.target, (opts.sets ?? []).map(parseSetOverride)).scenario;
+  const scenario: ResolvedScenario = {
+    ...loaded,
+    ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  };
+  const goals = simulatedGoalIds(scenario);
+  if (!goals.includes(opts.goal)) {
+    const other = scenario.plan.goals.find((g) => g.id === opts.goal);
+    throw new InputError({
+      code: other === undefined ? 'E_NOT_FOUND' : 'E_USAGE',
+      message:
+        other === undefined
+          ? `plan ${scenario.plan.id} has no goal ${JSON.stringify(opts.goal)}`
+          : `goal ${opts.goal} is not simulated (${other.kind === 'qualitative' ? 'it has no figure' : 'its year is after the horizon'})`,
+      location: { path: '--goal' },
+      expected: `one of ${goals.join(', ')}`,
+      found: JSON.stringify(opts.goal),
+    });
+  }
+  const settings: SensitivitySettings = {
+    ...DEFAULT_SENSITIVITY,
+    runs: scenario.runs,
+    ...(opts.tornadoRuns !== undefined ? { tornadoRuns: opts.tornadoRuns } : {}),
+    ...(opts.sobolRows !== undefined ? { sobolRows: opts.sobolRows } : {}),
+    ...(opts.sobolReps !== undefined ? { sobolReplicates: opts.sobolReps } : {}),
+  };
+  const report = await analyseSensitivity(scenario, opts.goal, settings, evaluate, packageVersion());
+  let reportDir: string | undefined;
+  if (opts.noWrite !== true) {
+    const files = await sensitivityReportFiles(report, scenario);
+    const written = writeReportDir(opts.out ?? join('reports', 'sensitivity', scenario.id, opts.goal), files);
+    const rel = relative(process.cwd(), written);
+    reportDir = rel === '' || rel.startsWith('..') ? written : rel;
+  }
+  return { scenario, report, reportDir };
+}
