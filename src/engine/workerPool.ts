@@ -1,0 +1,79 @@
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { ResolvedScenario } from '../schema/scenario.js';
+
+/** One worker thread of a pool and what it was last sent. */
+export interface PoolWorker {
+  readonly worker: Worker;
+  /** this thread's end of the worker's channel (read with receiveMessageOnPort) */
+  readonly port: MessagePort;
+  /** the scenario the worker has compiled (sent again only when it changes) */
+  lastScenario: ResolvedScenario | undefined;
+  /** set when the thread failed or exited: it takes no more jobs */
+  failure: string | undefined;
+}
+
+/**
+ * Threads that run blocks of trajectories: this thread plus up to `threads − 1` worker threads,
+ * started when a job first needs them. Worker threads are unreferenced: an unfinished pool does
+ * not keep the process alive.
+ */
+export interface WorkerPool {
+  /** threads that run blocks, this one included (≥ 1) */
+  readonly threads: number;
+  /** the compiled worker script (dist/engine/blockWorker.js) */
+  readonly entry: string;
+  readonly workers: PoolWorker[];
+  /** jobs started so far (their ids) */
+  jobs: number;
+  /** blocks run by the pool's jobs, and how many of them on worker threads (for tests and benchmarks) */
+  readonly stats: { blocks: number; blocksOnWorkers: number };
+}
+
+/**
+ * A pool of `threads` threads in all (this one included). `entry` is the compiled worker script;
+ * worker threads run JavaScript, so the caller resolves it (and checks that it exists).
+ */
+export function createWorkerPool(opts: { readonly threads: number; readonly entry: string }): WorkerPool {
+  if (!Number.isInteger(opts.threads) || opts.threads < 1) {
+    throw new RangeError(`a worker pool requires at least 1 thread; got ${opts.threads}`);
+  }
+  return {
+    threads: opts.threads,
+    entry: opts.entry,
+    workers: [],
+    jobs: 0,
+    stats: { blocks: 0, blocksOnWorkers: 0 },
+  };
+}
+
+/** Starts worker threads until the pool has `wanted` of them (never more than threads − 1). */
+export function ensureWorkers(pool: WorkerPool, wanted: number): readonly PoolWorker[] {
+  const target = Math.min(wanted, pool.threads - 1);
+  while (pool.workers.length < target) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(pool.entry, { workerData: { port: port2 }, transferList: [port2] });
+    const entry: PoolWorker = { worker, port: port1, lastScenario: undefined, failure: undefined };
+    // A thread that fails to start, or dies, takes no more jobs; blocks it never claimed are run
+    // by the others, so a job does not depend on it.
+    worker.on('error', (e) => {
+      entry.failure = e.message;
+    });
+    worker.on('exit', (code) => {
+      entry.failure ??= `exited with code ${code}`;
+    });
+    worker.unref();
+    pool.workers.push(entry);
+  }
+  return pool.workers.slice(0, target).filter((w) => w.failure === undefined);
+}
+
+/** Stops the pool's worker threads. */
+export async function closeWorkerPool(pool: WorkerPool): Promise<void> {
+  const workers = pool.workers.splice(0);
+  await Promise.all(
+    workers.map(async (w) => {
+      w.port.close();
+      await w.worker.terminate();
+    }),
+  );
+}
