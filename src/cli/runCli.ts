@@ -1,6 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { formatInputError, InputError, InputErrors } from '../io/errors.js';
 import { packageVersion } from '../io/version.js';
+import { mergeCommandSpec } from './commands/merge.js';
 import { plansCommand } from './commands/plans.js';
 import { runCommandSpec } from './commands/run.js';
 import type { Io } from './io.js';
@@ -13,7 +14,7 @@ export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 class UsageError extends Error {}
 
 /** Every command: each registers itself on the parser (one file per command in commands/). */
-const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [plansCommand, runCommandSpec];
+const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [plansCommand, runCommandSpec, mergeCommandSpec];
 
 /**
  * Parses argv and runs a command. The only code that decides what goes to stdout and stderr;
