@@ -70,31 +70,33 @@ const S2_INIT = (MASH_AFTER_3 >>> 0) * TWO_POW_MINUS_32;
  */
 export function keyedStream(seed: string, purpose = 'traj'): KeyedStream {
   const prefixState = mash(MASH_AFTER_3, `${seed}\u001f${purpose}\u001f`);
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let c = 1;
+  // state [s0, s1, s2, c] in a typed array: doubles stored in place (closure variables would be
+  // boxed, and every step would allocate)
+  const st = new Float64Array(4);
   const u = (): number => {
+    const s0 = st[0] ?? 0;
+    const c = st[3] ?? 0;
     const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
+    const ci = t | 0;
+    const s2 = t - ci;
+    st[0] = st[1] ?? 0;
+    st[1] = st[2] ?? 0;
+    st[2] = s2;
+    st[3] = ci;
     return s2;
   };
   const seek = (index: number): void => {
     const key = streamKey(seed, index, purpose);
-    const digits = String(index);
-    const n1 = mash(prefixState, digits);
+    const n1 = mash(prefixState, String(index));
     const n2 = mash(n1, key);
     const n3 = mash(n2, key);
-    s0 = S0_INIT - (n1 >>> 0) * TWO_POW_MINUS_32;
-    if (s0 < 0) s0 += 1;
-    s1 = S1_INIT - (n2 >>> 0) * TWO_POW_MINUS_32;
-    if (s1 < 0) s1 += 1;
-    s2 = S2_INIT - (n3 >>> 0) * TWO_POW_MINUS_32;
-    if (s2 < 0) s2 += 1;
-    c = 1;
+    const s0 = S0_INIT - (n1 >>> 0) * TWO_POW_MINUS_32;
+    const s1 = S1_INIT - (n2 >>> 0) * TWO_POW_MINUS_32;
+    const s2 = S2_INIT - (n3 >>> 0) * TWO_POW_MINUS_32;
+    st[0] = s0 < 0 ? s0 + 1 : s0;
+    st[1] = s1 < 0 ? s1 + 1 : s1;
+    st[2] = s2 < 0 ? s2 + 1 : s2;
+    st[3] = 1;
   };
   seek(0);
   return { u, seek };
