@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioHash } from '../src/app/scenarioHash.js';
 import { runCli } from '../src/cli/runCli.js';
+import { POOL_START_RUNS } from '../src/engine/workerPool.js';
 import { PartialResult } from '../src/schema/partial.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ladder-scale-'));
@@ -28,20 +29,31 @@ const folder = (d: string): Record<string, string> =>
 const RUNS = '7500'; // 8 blocks, the last one short
 
 describe('ladder run --workers', () => {
+  // enough runs for the pool to start its worker threads
   it.each(['zhanjiang-2023', 'scenarios/jiangmen-2021.yaml'])(
     '%s: byte-identical JSON and report on 1, 2 and 3 workers',
     async (target) => {
       const outs = [];
       for (const k of ['1', '2', '3']) {
         const report = join(dir, `workers-${k}`);
-        const r = await cli('run', target, '--runs', RUNS, '--workers', k, '--json', '--out', report);
+        const r = await cli(
+          'run',
+          target,
+          '--runs',
+          String(POOL_START_RUNS),
+          '--workers',
+          k,
+          '--json',
+          '--out',
+          report,
+        );
         expect(r.err).toBe('');
         expect(r.code).toBe(0);
         outs.push({ json: r.out, files: folder(report) });
       }
       expect(outs[1]).toEqual(outs[0]);
       expect(outs[2]).toEqual(outs[0]);
-      expect(JSON.parse(outs[0]?.json ?? '{}')).toMatchObject({ runs: 7500 });
+      expect(JSON.parse(outs[0]?.json ?? '{}')).toMatchObject({ runs: POOL_START_RUNS });
     },
   );
 });

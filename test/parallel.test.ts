@@ -4,7 +4,12 @@ import { accumulatorToJson, createAccumulator, type Accumulator } from '../src/e
 import { rangeBlocks, shardBlocks } from '../src/engine/blocks.js';
 import { runBlocks, runTrajectories, type PoolModel } from '../src/engine/runBlocks.js';
 import { runRangeInto, runSerial } from '../src/engine/runner.js';
-import { closeWorkerPool, createWorkerPool, type WorkerPool } from '../src/engine/workerPool.js';
+import {
+  closeWorkerPool,
+  createWorkerPool,
+  POOL_START_RUNS,
+  type WorkerPool,
+} from '../src/engine/workerPool.js';
 import { engineWorkerPath } from '../src/io/engineWorker.js';
 import { InputError } from '../src/io/errors.js';
 import { loadTarget } from '../src/io/loadScenario.js';
@@ -18,7 +23,7 @@ const json = (acc: Accumulator): string => JSON.stringify(accumulatorToJson(acc)
 
 const pools: WorkerPool[] = [];
 const pool = (threads: number, entry = engineWorkerPath()): WorkerPool => {
-  const p = createWorkerPool({ threads, entry });
+  const p = createWorkerPool({ threads, entry, startRuns: 0 });
   pools.push(p);
   return p;
 };
@@ -78,7 +83,7 @@ describe('runTrajectories on a worker pool', () => {
   const warmUp = (p: WorkerPool): void => {
     const src = SOURCES[4];
     if (src === undefined) throw new Error('no plan');
-    for (let k = 0; k < 200 && p.stats.blocksOnWorkers === 0 && p.threads > 1; k++) {
+    for (let k = 0; k < 200 && p.stats.piecesOnWorkers === 0 && p.threads > 1; k++) {
       runTrajectories(p, src, { seed: 'warm-up', start: 0, count: 10_000 });
     }
   };
@@ -93,7 +98,7 @@ describe('runTrajectories on a worker pool', () => {
       expect(json(acc)).toBe(serial);
     }
     // the worker threads took part (a pool of one thread has none)
-    expect(p.stats.blocksOnWorkers > 0).toBe(threads > 1);
+    expect(p.stats.piecesOnWorkers > 0).toBe(threads > 1);
   });
 
   it('keeps giving identical results when one pool runs jobs of several scenarios in turn', () => {
@@ -103,12 +108,12 @@ describe('runTrajectories on a worker pool', () => {
     if (a === undefined || b === undefined) throw new Error('no plans');
     const refA = json(runSerial(a.model, 'x', 4_000));
     const refB = json(runSerial(b.model, 'x', 4_000));
-    const before = p.stats.blocksOnWorkers;
+    const before = p.stats.piecesOnWorkers;
     for (let round = 0; round < 3; round++) {
       expect(json(runTrajectories(p, a, { seed: 'x', start: 0, count: 4_000 }))).toBe(refA);
       expect(json(runTrajectories(p, b, { seed: 'x', start: 0, count: 4_000 }))).toBe(refB);
     }
-    expect(p.stats.blocksOnWorkers).toBeGreaterThan(before);
+    expect(p.stats.piecesOnWorkers).toBeGreaterThan(before);
   });
 
   it('runs any list of blocks, e.g. a shard, and offsets give the same trajectories', () => {
@@ -144,10 +149,10 @@ describe('runTrajectories on a worker pool', () => {
     expect(() =>
       runTrajectories(p, { scenario: unusable, model: src.model }, { seed: '1', start: 0, count: 40_000 }),
     ).toThrow(/a worker thread failed: TypeError/);
-    const before = p.stats.blocksOnWorkers;
+    const before = p.stats.piecesOnWorkers;
     const ref = json(runSerial(src.model, '1', 8_000));
     expect(json(runTrajectories(p, src, { seed: '1', start: 0, count: 8_000 }))).toBe(ref);
-    expect(p.stats.blocksOnWorkers).toBeGreaterThan(before);
+    expect(p.stats.piecesOnWorkers).toBeGreaterThan(before);
   });
 
   it('finishes on this thread when the worker threads cannot start', () => {
@@ -156,7 +161,26 @@ describe('runTrajectories on a worker pool', () => {
     if (src === undefined) throw new Error('no plan');
     const acc = runTrajectories(p, src, { seed: '2', start: 0, count: 3_000 });
     expect(json(acc)).toBe(json(runSerial(src.model, '2', 3_000)));
-    expect(p.stats.blocksOnWorkers).toBe(0);
+    expect(p.stats.piecesOnWorkers).toBe(0);
+  });
+});
+
+describe('when a pool starts its worker threads', () => {
+  it('not for a job below startRuns; from the first job at or above it, and then for every job', () => {
+    const src = SOURCES[0];
+    if (src === undefined) throw new Error('no plan');
+    const p = createWorkerPool({ threads: 2, entry: engineWorkerPath(), startRuns: 20_000 });
+    pools.push(p);
+    const ref = json(runSerial(src.model, '4', 19_000));
+    expect(json(runTrajectories(p, src, { seed: '4', start: 0, count: 19_000 }))).toBe(ref);
+    expect(p.workers.length).toBe(0);
+    runTrajectories(p, src, { seed: '4', start: 0, count: 20_000 });
+    expect(p.workers.length).toBe(1);
+    expect(json(runTrajectories(p, src, { seed: '4', start: 0, count: 19_000 }))).toBe(ref);
+  });
+
+  it('by default, for jobs of POOL_START_RUNS trajectories', () => {
+    expect(createWorkerPool({ threads: 2, entry: 'x' }).startRuns).toBe(POOL_START_RUNS);
   });
 });
 

@@ -43,7 +43,8 @@ describe('runToPrecision', () => {
 
   it('gives the same run count and result on 1, 2 and 3 threads', () => {
     const results = [1, 2, 3].map((threads) => {
-      const pool = threads > 1 ? createWorkerPool({ threads, entry: engineWorkerPath() }) : undefined;
+      const pool =
+        threads > 1 ? createWorkerPool({ threads, entry: engineWorkerPath(), startRuns: 0 }) : undefined;
       if (pool !== undefined) pools.push(pool);
       const run = runToPrecision(pool, source, { seed: '3', precision: 0.003, maxRuns: 1_000_000 });
       return JSON.stringify(accumulatorToJson(run.acc));

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the benchmark of the engine on this machine. For each of the five plans:
- * trajectories/s on one thread and on all cores, ns per exact draw of the full model next to the
- * bare sampler loop's (measured just before, in the same process), peak memory at 10⁴, 10⁵ and
+ * trajectories/s on one thread and on all cores (wall time), CPU ns per exact draw of the full
+ * model next to the bare sampler loop's (measured just before, in the same process; CPU time, so a
+ * busy machine's waits do not count), peak memory at 10⁴, 10⁵ and
  * 10⁶ runs (a child process each, all cores), and the wall time of
  * `ladder run <plan> --runs 10000` from a cold start (a new process each time). Every time is the
  * median of --reps repetitions. Prints Markdown (docs/benchmarks.md keeps a copy).
@@ -27,7 +28,7 @@ import { loadTarget } from '../io/loadScenario.js';
 import { compileModel } from '../model/compile.js';
 import { drawsPerTrajectory } from './countDraws.js';
 import { scenarioBatch, shardCost } from './scale.js';
-import { median, timeRuns } from './stats.js';
+import { measureRuns, median, timeRuns } from './stats.js';
 
 const PLANS = ['zhanjiang-2023', 'jieyang-2024', 'jiangmen-2021', 'yueyang-2022', 'hunan-zones-2017'];
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
@@ -51,12 +52,12 @@ const progress = (s: string): void => {
   process.stderr.write(`${s}\n`);
 };
 
-/** ns per draw of the bare sampler loop: median of REPS passes of 2·10⁶ draws. */
+/** CPU ns per draw of the bare sampler loop: median of REPS passes of 2·10⁶ draws. */
 function bareNsPerDraw(): number {
   const u = stream('bench', 0, 'bare');
   const draws = 2_000_000;
   bareSamplerLoop(u, 200_000);
-  return (median(timeRuns(REPS, () => bareSamplerLoop(u, draws))) * 1e6) / draws;
+  return (median(measureRuns(REPS, () => bareSamplerLoop(u, draws)).cpuMs) * 1e6) / draws;
 }
 
 interface PlanResult {
@@ -77,14 +78,15 @@ function benchPlan(plan: string): PlanResult {
   progress(`${plan}: one thread`);
   runTrajectories(undefined, source, { ...range, count: 5_000 });
   const bareNs = bareNsPerDraw();
-  const oneMs = median(timeRuns(REPS, () => runTrajectories(undefined, source, range)));
+  const one = measureRuns(REPS, () => runTrajectories(undefined, source, range));
+  const oneMs = median(one.wallMs);
   progress(`${plan}: ${cores} threads`);
   const pool = createWorkerPool({ threads: cores, entry: engineWorkerPath() });
   for (let k = 0; k < 3; k++) runTrajectories(pool, source, range); // start and warm the workers
   const allMs = median(timeRuns(REPS, () => runTrajectories(pool, source, range)));
   void closeWorkerPool(pool);
   const drawsPerTraj = drawsPerTrajectory(source.model, 'bench', 2_000);
-  const nsPerDraw = (oneMs * 1e6) / RUNS / drawsPerTraj;
+  const nsPerDraw = (median(one.cpuMs) * 1e6) / RUNS / drawsPerTraj;
 
   const memoryMb = memoryRuns.map((runs) => {
     progress(`${plan}: peak memory at ${runs} runs`);
@@ -136,7 +138,7 @@ say(
     `Medians of ${REPS} repetitions; ${fmt(RUNS)} trajectories per throughput measurement.\n\n`,
 );
 say(
-  `| plan | traj/s, 1 thread | traj/s, ${cores} threads | speed-up | draws/traj | ns/draw, model | ns/draw, bare | ratio | ` +
+  `| plan | traj/s, 1 thread | traj/s, ${cores} threads | speed-up | draws/traj | CPU ns/draw, model | CPU ns/draw, bare | ratio | ` +
     memoryRuns.map((r) => `peak MB, ${fmt(r)} runs`).join(' | ') +
     ` | memory ratio | cold \`run --runs 10000\` |\n`,
 );

@@ -16,3 +16,18 @@ export function timeRuns(reps: number, f: () => void): number[] {
   }
   return times;
 }
+
+/** Wall and CPU time (this process, all threads) of each of `reps` runs of `f`, in milliseconds. */
+export function measureRuns(reps: number, f: () => void): { wallMs: number[]; cpuMs: number[] } {
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    f();
+    wallMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs.push((c.user + c.system) / 1000);
+  }
+  return { wallMs, cpuMs };
+}

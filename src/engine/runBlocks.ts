@@ -14,6 +14,18 @@ export interface PoolModel {
   readonly model: CompiledModel;
 }
 
+/**
+ * Trajectories per piece of the shared queue. Smaller than a block, so that the threads finish
+ * together: the last piece a thread takes (and the first, on a worker thread whose code is not
+ * yet optimised) is short. The pieces change nothing in the result.
+ */
+const QUEUE_PIECE = 250;
+
+/** Blocks cut into pieces of at most `size` trajectories, in order. */
+function splitBlocks(blocks: readonly Block[], size: number): Block[] {
+  return blocks.flatMap((b) => rangeBlocks(b.start, b.count, size));
+}
+
 /** How long the main thread sleeps between checks of the queue when nothing is posted (ms). */
 const WAIT_MS = 1000;
 
@@ -26,7 +38,8 @@ const WAIT_MS = 1000;
  * adds integer counts, so the result is identical whichever thread ran which block.
  *
  * This thread starts on the queue at once; worker threads join as soon as they are up, so a
- * job shorter than a thread's start-up is simply run here. Synchronous: the caller blocks
+ * job shorter than a thread's start-up is simply run here. A pool starts its worker threads with
+ * its first job of `pool.startRuns` trajectories or more (see workerPool.ts). Synchronous: the caller blocks
  * until the job is done.
  *
  * @throws Error if a worker thread reports an error (the message carries its stack).
@@ -39,23 +52,27 @@ export function runBlocks(
 ): Accumulator {
   const { model } = source;
   const total = createAccumulator(model);
-  const workers = pool !== undefined && blocks.length > 1 ? ensureWorkers(pool, blocks.length - 1) : [];
+  const runs = blocks.reduce((n, b) => n + b.count, 0);
+  const useWorkers =
+    pool !== undefined && blocks.length > 1 && (pool.workers.length > 0 || runs >= pool.startRuns);
+  const workers = useWorkers ? ensureWorkers(pool, blocks.length - 1) : [];
   if (pool === undefined || workers.length === 0) {
     for (const b of blocks) runRangeInto(model, seed, b.start, b.count, total);
     return total;
   }
+  const queue = splitBlocks(blocks, QUEUE_PIECE);
   pool.jobs += 1;
   const jobId = pool.jobs;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL.LENGTH * Int32Array.BYTES_PER_ELEMENT));
-  for (const w of workers) post(w, source.scenario, { jobId, seed, blocks, control: control.buffer });
+  for (const w of workers) post(w, source.scenario, { jobId, seed, blocks: queue, control: control.buffer });
 
   const stop = (): void => {
-    Atomics.store(control, CONTROL.NEXT, blocks.length);
+    Atomics.store(control, CONTROL.NEXT, queue.length);
   };
   let here = 0;
   try {
     for (;;) {
-      const block = blocks[Atomics.add(control, CONTROL.NEXT, 1)];
+      const block = queue[Atomics.add(control, CONTROL.NEXT, 1)];
       if (block === undefined) break;
       runRangeInto(model, seed, block.start, block.count, total);
       Atomics.add(control, CONTROL.DONE, 1);
@@ -83,11 +100,11 @@ export function runBlocks(
       }
     }
     if (
-      Atomics.load(control, CONTROL.DONE) >= blocks.length &&
+      Atomics.load(control, CONTROL.DONE) >= queue.length &&
       received === Atomics.load(control, CONTROL.PARTS)
     ) {
-      pool.stats.blocks += blocks.length;
-      pool.stats.blocksOnWorkers += blocks.length - here;
+      pool.stats.pieces += queue.length;
+      pool.stats.piecesOnWorkers += queue.length - here;
       return total;
     }
     Atomics.wait(control, CONTROL.POSTED, posted, WAIT_MS);

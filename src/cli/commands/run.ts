@@ -23,8 +23,7 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
         })
         .option('runs', {
           type: 'string',
-          describe:
-            'number of trajectories (default: the scenario’s, else 10000); with --precision, the most',
+          describe: 'trajectories (default: the scenario’s, else 10000); with --precision, the most',
         })
         .option('seed', { type: 'string', describe: 'random seed (default: the scenario’s, else "1")' })
         .option('workers', {
