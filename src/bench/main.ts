@@ -2,8 +2,8 @@
  * `npm run bench`: the benchmark of the engine on this machine. For each of the five plans:
  * trajectories/s on one thread and on all cores (wall time), CPU ns per exact draw of the full
  * model next to the bare sampler loop's (measured just before, in the same process; CPU time, so a
- * busy machine's waits do not count), peak memory at 10⁴, 10⁵ and
- * 10⁶ runs (a child process each, all cores), and the wall time of
+ * busy machine's waits do not count), peak memory at 10⁴, 10⁵ and 10⁶ runs (a child process
+ * each, on one thread and with `--workers` all cores), and the wall time of
  * `ladder run <plan> --runs 10000` from a cold start (a new process each time). Every time is the
  * median of --reps repetitions. Prints Markdown (docs/benchmarks.md keeps a copy).
  *
@@ -67,7 +67,9 @@ interface PlanResult {
   drawsPerTraj: number;
   nsPerDraw: number;
   bareNs: number;
-  memoryMb: number[];
+  /** peak MB by run count, on one thread and on all cores */
+  memoryOne: number[];
+  memoryAll: number[];
   coldMs: number;
 }
 
@@ -81,19 +83,21 @@ function benchPlan(plan: string): PlanResult {
   const one = measureRuns(REPS, () => runTrajectories(undefined, source, range));
   const oneMs = median(one.wallMs);
   progress(`${plan}: ${cores} threads`);
-  const pool = createWorkerPool({ threads: cores, entry: engineWorkerPath() });
+  const pool = createWorkerPool({ threads: cores, entry: engineWorkerPath(), startRuns: 0 });
   for (let k = 0; k < 3; k++) runTrajectories(pool, source, range); // start and warm the workers
   const allMs = median(timeRuns(REPS, () => runTrajectories(pool, source, range)));
   void closeWorkerPool(pool);
   const drawsPerTraj = drawsPerTrajectory(source.model, 'bench', 2_000);
   const nsPerDraw = (median(one.cpuMs) * 1e6) / RUNS / drawsPerTraj;
 
-  const memoryMb = memoryRuns.map((runs) => {
-    progress(`${plan}: peak memory at ${runs} runs`);
-    const r = spawnSync(process.execPath, [PROBE, plan, String(runs), String(cores)], { encoding: 'utf8' });
+  const peakMb = (runs: number, threads: number): number => {
+    progress(`${plan}: peak memory at ${runs} runs, ${threads} thread(s)`);
+    const r = spawnSync(process.execPath, [PROBE, plan, String(runs), String(threads)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { peakRssMb: number }).peakRssMb;
-  });
+  };
+  const memoryOne = memoryRuns.map((runs) => peakMb(runs, 1));
+  const memoryAll = memoryRuns.map((runs) => peakMb(runs, cores));
 
   progress(`${plan}: cold start`);
   const out = mkdtempSync(join(tmpdir(), 'ladder-bench-'));
@@ -113,7 +117,8 @@ function benchPlan(plan: string): PlanResult {
     drawsPerTraj,
     nsPerDraw,
     bareNs,
-    memoryMb,
+    memoryOne,
+    memoryAll,
     coldMs,
   };
 }
@@ -138,19 +143,28 @@ say(
     `Medians of ${REPS} repetitions; ${fmt(RUNS)} trajectories per throughput measurement.\n\n`,
 );
 say(
-  `| plan | traj/s, 1 thread | traj/s, ${cores} threads | speed-up | draws/traj | CPU ns/draw, model | CPU ns/draw, bare | ratio | ` +
-    memoryRuns.map((r) => `peak MB, ${fmt(r)} runs`).join(' | ') +
-    ` | memory ratio | cold \`run --runs 10000\` |\n`,
+  `| plan | traj/s, 1 thread | traj/s, ${cores} threads | speed-up | draws/traj | CPU ns/draw, model | ` +
+    `CPU ns/draw, bare | ratio | cold \`run --runs 10000\` |\n`,
 );
-say(`|${' --- |'.repeat(9 + memoryRuns.length + 1)}\n`);
+say(`|${' --- |'.repeat(9)}\n`);
 for (const r of results) {
-  const memRatio = (r.memoryMb[r.memoryMb.length - 1] ?? 0) / (r.memoryMb[0] ?? 1);
   say(
     `| ${r.plan} | ${fmt(r.oneThread)} | ${fmt(r.allCores)} | ${fmt(r.allCores / r.oneThread, 2)}× | ${fmt(r.drawsPerTraj, 0)} | ` +
-      `${fmt(r.nsPerDraw, 1)} | ${fmt(r.bareNs, 1)} | ${fmt(r.nsPerDraw / r.bareNs, 2)}× | ` +
-      r.memoryMb.map((m) => fmt(m, 0)).join(' | ') +
-      ` | ${fmt(memRatio, 2)}× | ${fmt(r.coldMs / 1000, 2)} s |\n`,
+      `${fmt(r.nsPerDraw, 1)} | ${fmt(r.bareNs, 1)} | ${fmt(r.nsPerDraw / r.bareNs, 2)}× | ${fmt(r.coldMs / 1000, 2)} s |\n`,
   );
+}
+const ratio = (mb: readonly number[]): number => (mb[mb.length - 1] ?? 0) / (mb[0] ?? 1);
+say(`\nPeak resident memory (MB) of a process running the plan like \`ladder run\` (no report written):\n\n`);
+const sizes = memoryRuns.map((r) => fmt(r)).join(' | ');
+say(`| plan | threads | ${sizes} | ratio, largest/smallest |\n`);
+say(`|${' --- |'.repeat(3 + memoryRuns.length)}\n`);
+for (const r of results) {
+  for (const [threads, mb] of [
+    [1, r.memoryOne],
+    [cores, r.memoryAll],
+  ] as const) {
+    say(`| ${r.plan} | ${threads} | ${mb.map((m) => fmt(m, 0)).join(' | ')} | ${fmt(ratio(mb), 2)}× |\n`);
+  }
 }
 
 say(
