@@ -1,9 +1,9 @@
 import { join, relative, resolve } from 'node:path';
-import { accumulate, createAccumulator, mergeAccumulators } from '../engine/accumulator.js';
-import { accumulateEffect, createEffectAccumulator, mergeEffect } from '../engine/effect.js';
-import { runPairedRange } from '../engine/paired.js';
-import { BLOCK_SIZE, runSerial, type Progress } from '../engine/runner.js';
-import { resolveStatusQuo } from '../model/resolveScenario.js';
+import { runToPrecision } from '../engine/precision.js';
+import { runTrajectories } from '../engine/runBlocks.js';
+import type { Progress } from '../engine/runner.js';
+import type { WorkerPool } from '../engine/workerPool.js';
+import { defaultWorkers, withPool } from './pool.js';
 import { parseSetOverride } from '../io/setOverrides.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { observedStocks } from '../schema/observed.js';
@@ -15,12 +15,12 @@ import { loadTarget } from '../io/loadScenario.js';
 import { pngRenderer } from '../io/rasterize.js';
 import { packageVersion } from '../io/version.js';
 import { writeReportDir } from '../io/writeReport.js';
-import { compileModel, type CompiledModel } from '../model/compile.js';
+import { compileRunModel, type CompiledModel } from '../model/compile.js';
 import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
 import type { RunSummary } from '../schema/result.js';
-import type { ResolvedScenario } from '../schema/scenario.js';
+import { MAX_RUNS, type ResolvedScenario } from '../schema/scenario.js';
 
 export interface RunOptions {
   /** plan id or scenario file */
@@ -41,6 +41,10 @@ export interface RunOptions {
   readonly sets?: readonly string[];
   /** draw parameters from this posterior file (`ladder calibrate --out`), or `auto` */
   readonly posterior?: string;
+  /** threads, this one included (default: all cores); the result does not depend on it */
+  readonly workers?: number;
+  /** run until every goal's P(met) has a standard error ≤ this, instead of a fixed count */
+  readonly precision?: number;
 }
 
 export interface RunOutcome {
@@ -54,15 +58,24 @@ export interface RunOutcome {
   readonly notes: readonly string[];
   /** a note on the parameters: fitted observations that could be used, or a posterior of another region */
   readonly parameterNote?: string;
+  /** the precision asked for, when the run count followed from it */
+  readonly precision?: number;
 }
 
-/** The model of a scenario, drawing its parameters from a posterior when one is given. */
-function scenarioModel(
-  scenario: ResolvedScenario,
-  posterior?: Posterior,
-): { model: CompiledModel; note?: string } {
-  const model = compileModel(scenario);
-  if (posterior === undefined) return { model };
+/** How `simulateScenario` runs: on which threads, and to a fixed count or a precision. */
+export interface SimulateOptions {
+  /** threads to run on (see app/pool.ts); none: this thread */
+  readonly pool?: WorkerPool | undefined;
+  /** run until every goal's P(met) standard error ≤ this; `scenario.runs` is then ignored */
+  readonly precision?: number | undefined;
+  /** with `precision`: the most trajectories to run (default MAX_RUNS) */
+  readonly maxRuns?: number | undefined;
+  readonly posterior?: Posterior | undefined;
+  readonly onProgress?: Progress | undefined;
+}
+
+/** A model drawing its parameters from a posterior, or a located error. */
+function withPosterior(model: CompiledModel, posterior: Posterior): { model: CompiledModel; note: string } {
   const use = modelWithPosterior(model, posterior);
   if (use.status !== 'ok') {
     throw new InputError({
@@ -77,45 +90,54 @@ function scenarioModel(
 }
 
 /**
- * Simulates a resolved scenario and summarises it. When the scenario's plan has levers acting,
- * the same trajectories are also run without them (common random numbers), so the summary says
- * what the levers buy and at what cost per additional firm.
+ * The model of a scenario (with its status-quo counterfactual when levers act), drawing its
+ * parameters from a posterior when one is given.
  */
-export function simulateScenario(
+function scenarioModel(
   scenario: ResolvedScenario,
-  onProgress?: Progress,
   posterior?: Posterior,
-): RunSummary {
-  const { model, note } = scenarioModel(scenario, posterior);
+): { model: CompiledModel; note?: string } {
+  const model = compileRunModel(scenario);
+  if (posterior === undefined) return { model };
+  const main = withPosterior(model, posterior);
+  const cf =
+    model.counterfactual === undefined ? undefined : withPosterior(model.counterfactual, posterior).model;
+  return { model: { ...main.model, ...(cf !== undefined ? { counterfactual: cf } : {}) }, note: main.note };
+}
+
+/**
+ * Simulates a resolved scenario and summarises it: `scenario.runs` trajectories, or as many as
+ * `precision` needs (the summary's `runs`). When the plan's levers act, every trajectory is also
+ * run without them on the same random numbers, so the summary says what the levers buy and at
+ * what cost per additional firm. The result is the same on any pool. With a posterior the run
+ * stays on this thread (worker threads compile the scenario's own priors).
+ */
+export function simulateScenario(scenario: ResolvedScenario, opts: SimulateOptions = {}): RunSummary {
+  const { model, note } = scenarioModel(scenario, opts.posterior);
+  const pool = opts.posterior === undefined ? opts.pool : undefined;
+  const source = { scenario, model };
   const withNote = (summary: RunSummary): RunSummary =>
     note === undefined ? summary : { ...summary, warnings: [...summary.warnings, note] };
-  if (scenario.policy === 'status-quo' || scenario.plan.levers.length === 0) {
-    return withNote(
-      buildSummary(
-        scenario,
-        model,
-        runSerial(model, scenario.seed, scenario.runs, onProgress),
-        packageVersion(),
-      ),
-    );
+  if (opts.precision === undefined) {
+    const acc = runTrajectories(pool, source, { seed: scenario.seed, start: 0, count: scenario.runs });
+    opts.onProgress?.(scenario.runs, scenario.runs);
+    return withNote(buildSummary(scenario, model, acc, packageVersion()));
   }
-  const counterfactual = scenarioModel(resolveStatusQuo(scenario), posterior).model;
-  const acc = createAccumulator(model);
-  const effect = createEffectAccumulator(model);
-  for (let start = 0; start < scenario.runs; start += BLOCK_SIZE) {
-    const count = Math.min(BLOCK_SIZE, scenario.runs - start);
-    const blockAcc = createAccumulator(model);
-    const blockEffect = createEffectAccumulator(model);
-    runPairedRange([model, counterfactual], scenario.seed, start, count, (_i, [out, base]) => {
-      if (out === undefined || base === undefined) return;
-      accumulate(model, blockAcc, out);
-      accumulateEffect(model, counterfactual, blockEffect, out, base);
-    });
-    mergeAccumulators(acc, blockAcc);
-    mergeEffect(effect, blockEffect);
-    onProgress?.(start + count, scenario.runs);
-  }
-  return withNote(buildSummary(scenario, model, acc, packageVersion(), effect));
+  const precision = opts.precision;
+  const run = runToPrecision(pool, source, {
+    seed: scenario.seed,
+    precision,
+    maxRuns: opts.maxRuns ?? MAX_RUNS,
+  });
+  const summary = buildSummary({ ...scenario, runs: run.acc.runs }, model, run.acc, packageVersion());
+  if (run.reached) return withNote(summary);
+  return withNote({
+    ...summary,
+    warnings: [
+      ...summary.warnings,
+      `precision ${precision} not reached: the largest P(met) standard error is ${run.worstStdErr.toFixed(5)} after ${run.acc.runs} runs (the cap)`,
+    ],
+  });
 }
 
 /** `ladder run`: load, apply command-line overrides, simulate, write the report. */
@@ -129,7 +151,44 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
   };
   const posterior =
     opts.posterior !== undefined ? posteriorForPlan(scenario.plan, opts.posterior, scenario.seed) : undefined;
-  const simulated = simulateScenario(scenario, opts.onProgress, posterior);
+  const simulated = withPool(opts.workers ?? defaultWorkers(), (pool) =>
+    simulateScenario(scenario, {
+      pool,
+      precision: opts.precision,
+      maxRuns: opts.runs,
+      posterior,
+      onProgress: opts.onProgress,
+    }),
+  );
+  return reportRun({ ...scenario, runs: simulated.runs }, simulated, {
+    ...opts,
+    posterior,
+    sourcePath: target.path,
+  });
+}
+
+export interface ReportRunOptions {
+  readonly out?: string | undefined;
+  readonly noWrite?: boolean | undefined;
+  readonly langs?: readonly Lang[] | undefined;
+  readonly png?: boolean | undefined;
+  readonly precision?: number | undefined;
+  readonly posterior?: Posterior | undefined;
+  /** the file the scenario came from (for the report's metadata block) */
+  readonly sourcePath: string;
+}
+
+/**
+ * The end of a run, shared by `ladder run` and `ladder merge` so their outputs are the same:
+ * the note on where parameters come from, then the report folder, written atomically.
+ */
+export async function reportRun(
+  ran: ResolvedScenario,
+  simulated: RunSummary,
+  opts: ReportRunOptions,
+): Promise<RunOutcome> {
+  const scenario = ran;
+  const posterior = opts.posterior;
   let parameterNote: string | undefined;
   if (posterior !== undefined) {
     if (posterior.region !== scenario.plan.region.id) {
@@ -155,13 +214,13 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
         'no Chinese font found for the PNG charts (install fonts-noto-cjk): Chinese text may not show in them',
       );
     }
-    const report = await runReportFiles(summary, scenario, {
+    const report = await runReportFiles(summary, ran, {
       ...(opts.langs !== undefined ? { langs: opts.langs } : {}),
       observed: observedStocks(loadObserved(SHIPPED_OBSERVED), scenario.plan.region.id),
       metadata: {
         generatedAt: new Date().toISOString(),
         reportDir: dir,
-        source: target.path,
+        source: opts.sourcePath,
         runtime: `Node ${process.version}, ${process.platform} ${process.arch}`,
       },
       ...(png !== undefined ? { rasterize: png.rasterize } : {}),
@@ -173,11 +232,12 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
     reportDir = rel === '' || rel.startsWith('..') ? written : rel;
   }
   return {
-    scenario,
+    scenario: ran,
     summary,
     reportDir,
     reportFiles: names,
     notes,
     ...(parameterNote !== undefined ? { parameterNote } : {}),
+    ...(opts.precision !== undefined ? { precision: opts.precision } : {}),
   };
 }

@@ -16,7 +16,9 @@ export function formatRunTable(o: RunOutcome): string {
   const plan = scenario.plan;
   const head =
     `${scenario.name.zh}\n${scenario.name.en}\n` +
-    `scenario ${scenario.id} · plan ${plan.id} · base year ${plan.baseYear} · ${summary.runs} runs · seed ${summary.seed}\n\n`;
+    `scenario ${scenario.id} · plan ${plan.id} · base year ${plan.baseYear} · ${summary.runs} runs` +
+    (o.precision !== undefined ? ` (as many as P(met) ± ${o.precision} needs)` : '') +
+    ` · seed ${summary.seed}\n\n`;
   const rows = summary.goals.map((g) => [
     g.label,
     `${g.measure} ${criterionText(g, summary.baseYear)}`,

@@ -6,6 +6,7 @@ import { calibrateCommandSpec } from './commands/calibrate.js';
 import { compareCommandSpec } from './commands/compare.js';
 import { goalSeekCommandSpec } from './commands/goalSeek.js';
 import { initCommandSpec } from './commands/init.js';
+import { mergeCommandSpec } from './commands/merge.js';
 import { plansCommand } from './commands/plans.js';
 import { projectCommandSpec } from './commands/project.js';
 import { runCommandSpec } from './commands/run.js';
@@ -32,6 +33,7 @@ const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [
   calibrateCommandSpec,
   projectCommandSpec,
   backtestCommandSpec,
+  mergeCommandSpec,
 ];
 
 /**

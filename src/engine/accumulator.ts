@@ -1,4 +1,12 @@
 import type { CompiledModel } from '../model/compile.js';
+import {
+  createEffectAccumulator,
+  effectFromJson,
+  effectToJson,
+  mergeEffect,
+  type EffectAccumulator,
+  type EffectJson,
+} from './effect.js';
 import { goalMet, goalRequirement, goalValue } from '../model/goals.js';
 import {
   addValue,
@@ -39,6 +47,8 @@ export interface Accumulator {
   series: IntHistogram[];
   goals: GoalAccumulator[];
   budgets: BudgetAccumulator[];
+  /** paired statistics against the counterfactual, when the model carries one */
+  effect?: EffectAccumulator | undefined;
 }
 
 export function createAccumulator(model: CompiledModel): Accumulator {
@@ -53,6 +63,7 @@ export function createAccumulator(model: CompiledModel): Accumulator {
       shortfall: createHistogram(),
     })),
     budgets: model.budgets.map(() => ({ overspent: 0, spend: createHistogram(), demand: createHistogram() })),
+    ...(model.counterfactual !== undefined ? { effect: createEffectAccumulator(model) } : {}),
   };
 }
 
@@ -127,6 +138,10 @@ export function mergeAccumulators(into: Accumulator, from: Accumulator): void {
     mergeInto(t.spend, b.spend);
     mergeInto(t.demand, b.demand);
   });
+  if (from.effect !== undefined) {
+    if (into.effect === undefined) into.effect = effectFromJson(effectToJson(from.effect));
+    else mergeEffect(into.effect, from.effect);
+  }
 }
 
 /** JSON form of an accumulator (for partial results written by shards or workers). */
@@ -135,6 +150,7 @@ export interface AccumulatorJson {
   series: HistogramJson[];
   goals: { metByYear: number[]; firstReached: number[]; value: HistogramJson; shortfall: HistogramJson }[];
   budgets: { overspent: number; spend: HistogramJson; demand: HistogramJson }[];
+  effect?: EffectJson | undefined;
 }
 
 export function accumulatorToJson(acc: Accumulator): AccumulatorJson {
@@ -152,6 +168,7 @@ export function accumulatorToJson(acc: Accumulator): AccumulatorJson {
       spend: histogramToJson(b.spend),
       demand: histogramToJson(b.demand),
     })),
+    ...(acc.effect !== undefined ? { effect: effectToJson(acc.effect) } : {}),
   };
 }
 
@@ -170,5 +187,6 @@ export function accumulatorFromJson(j: AccumulatorJson): Accumulator {
       spend: histogramFromJson(b.spend),
       demand: histogramFromJson(b.demand),
     })),
+    ...(j.effect !== undefined ? { effect: effectFromJson(j.effect) } : {}),
   };
 }

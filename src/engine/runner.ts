@@ -2,10 +2,11 @@ import type { CompiledModel } from '../model/compile.js';
 import type { ProcessSampler } from '../model/sampler.js';
 import { simulateTrajectory, type TrajectoryTrace } from '../model/trajectory.js';
 import { PARAM_NAMES } from '../schema/params.js';
-import { accumulate, createAccumulator, mergeAccumulators, type Accumulator } from './accumulator.js';
+import { accumulate, createAccumulator, type Accumulator } from './accumulator.js';
+import { accumulateEffect } from './effect.js';
 import { binomial } from './binomial.js';
 import { poisson } from './poisson.js';
-import { stream, type Uniform } from './rng.js';
+import { keyedStream, stream, type Uniform } from './rng.js';
 
 /** Trajectories per block: the unit of work of the block queue. */
 export const BLOCK_SIZE = 1000;
@@ -25,13 +26,41 @@ export function processSampler(u: Uniform): ProcessSampler {
  */
 export function runRange(model: CompiledModel, seed: string, start: number, count: number): Accumulator {
   const acc = createAccumulator(model);
+  runRangeInto(model, seed, start, count, acc);
+  return acc;
+}
+
+/**
+ * Adds trajectories [start, start + count) to `acc` (see {@link runRange}). The generators,
+ * sampler and buffers are made once per call, not once per trajectory.
+ */
+export function runRangeInto(
+  model: CompiledModel,
+  seed: string,
+  start: number,
+  count: number,
+  acc: Accumulator,
+): void {
   const out = new Float64Array(model.measures.length * model.years.length);
   const params = new Float64Array(PARAM_NAMES.length);
+  const paramStream = keyedStream(seed, 'param');
+  const procStream = keyedStream(seed, 'proc');
+  const draw = processSampler(procStream.u);
+  const cf = model.counterfactual;
+  const base = cf === undefined ? undefined : new Float64Array(cf.measures.length * cf.years.length);
   for (let i = start; i < start + count; i++) {
-    simulateTrajectory(model, stream(seed, i, 'param'), processSampler(stream(seed, i, 'proc')), params, out);
+    paramStream.seek(i);
+    procStream.seek(i);
+    simulateTrajectory(model, paramStream.u, draw, params, out);
     accumulate(model, acc, out);
+    if (cf !== undefined && base !== undefined && acc.effect !== undefined) {
+      // the same trajectory without the plan's levers: same streams, from their start
+      paramStream.seek(i);
+      procStream.seek(i);
+      simulateTrajectory(cf, paramStream.u, draw, params, base);
+      accumulateEffect(model, cf, acc.effect, out, base);
+    }
   }
-  return acc;
 }
 
 /** One trajectory with its full trace (for tests and diagnostics). */
@@ -67,7 +96,7 @@ export function runSerial(
   const total = createAccumulator(model);
   for (let start = 0; start < runs; start += BLOCK_SIZE) {
     const count = Math.min(BLOCK_SIZE, runs - start);
-    mergeAccumulators(total, runRange(model, seed, start, count));
+    runRangeInto(model, seed, start, count, total);
     onProgress?.(start + count, runs);
   }
   return total;

@@ -1,6 +1,16 @@
 /** Stable error codes: what kind of problem, for tests and scripts. */
 export type ErrorCode =
-  'E_SYNTAX' | 'E_SCHEMA' | 'E_NOT_FOUND' | 'E_USAGE' | 'E_ENCODING' | 'E_EMPTY' | 'E_WRITE';
+  | 'E_SYNTAX'
+  | 'E_SCHEMA'
+  | 'E_NOT_FOUND'
+  | 'E_USAGE'
+  | 'E_ENCODING'
+  | 'E_EMPTY'
+  | 'E_WRITE'
+  /** partial results that do not belong together (merge) */
+  | 'E_MERGE'
+  /** the compiled JavaScript the worker threads run is missing */
+  | 'E_NOT_BUILT';
 
 export interface Location {
   readonly file?: string;

@@ -100,6 +100,11 @@ export interface CompiledModel {
   readonly samples?: ParamSamples;
   /** rates that shift from a break year on (see paramSource.ts) */
   readonly regimeBreak?: RegimeBreak;
+  /**
+   * The same plan without its levers, run on the same streams trajectory by trajectory to
+   * measure what the levers buy (see compileRunModel).
+   */
+  readonly counterfactual?: CompiledModel;
 }
 
 /**
@@ -238,5 +243,18 @@ export function compileModel(s: ResolvedScenario): CompiledModel {
     levers,
     budgets,
     spendMeasure: measures.indexOf('spend'),
+  };
+}
+
+/**
+ * The model `ladder run` runs: the scenario's, carrying its status-quo counterfactual when the
+ * plan's levers act, so every trajectory is also run without them (common random numbers).
+ */
+export function compileRunModel(s: ResolvedScenario): CompiledModel {
+  const model = compileModel(s);
+  if (s.policy === 'status-quo' || s.plan.levers.length === 0) return model;
+  return {
+    ...model,
+    counterfactual: compileModel({ ...s, policy: 'status-quo', plan: { ...s.plan, levers: [] } }),
   };
 }

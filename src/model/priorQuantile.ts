@@ -44,10 +44,19 @@ export function priorQuantile(prior: Prior): Quantile {
         cdf[i + 1] = acc;
       }
       for (let i = 1; i <= GRID; i++) cdf[i] = (cdf[i] ?? 0) / acc;
+      // guide[j] = the last cell whose CDF is ≤ j/GRID. The cell of u lies between guide[j] and
+      // guide[j + 1] for j = ⌊u·GRID⌋: bisection there finds the same cell as over the whole grid,
+      // in a step or two where the density is flat.
+      const guide = new Int32Array(GRID + 1);
+      for (let j = 0, i = 0; j <= GRID; j++) {
+        while (i < GRID - 1 && (cdf[i + 1] ?? 1) <= j / GRID) i++;
+        guide[j] = i;
+      }
       return (u) => {
-        // binary search for the cell whose CDF brackets u
-        let lo = 0;
-        let hi = GRID;
+        // the cell whose CDF brackets u: cdf[lo] ≤ u < cdf[lo + 1]
+        const j = Math.floor(u * GRID);
+        let lo = guide[j] ?? 0;
+        let hi = (guide[j + 1] ?? GRID - 1) + 1;
         while (hi - lo > 1) {
           const mid = (lo + hi) >> 1;
           if ((cdf[mid] ?? 0) <= u) lo = mid;

@@ -1,7 +1,12 @@
 import type { Accumulator } from '../engine/accumulator.js';
-import type { EffectAccumulator } from '../engine/effect.js';
+import {
+  exactCovariance,
+  exactMean,
+  exactStdErr,
+  exactVariance,
+  type EffectAccumulator,
+} from '../engine/effect.js';
 import { mean, quantile, type IntHistogram } from '../engine/histogram.js';
-import { momentMean, momentStdErr } from '../engine/moments.js';
 import { LEVER_RESPONSES } from '../model/leverResponses.js';
 import type { CompiledModel } from '../model/compile.js';
 import type { RunSummary } from '../schema/result.js';
@@ -19,7 +24,7 @@ export function buildSummary(
   model: CompiledModel,
   acc: Accumulator,
   version: string,
-  effect: EffectAccumulator | null = null,
+  effect: EffectAccumulator | null = acc.effect ?? null,
 ): RunSummary {
   const n = acc.runs;
   const nYears = model.years.length;
@@ -165,18 +170,18 @@ export function buildSummary(
  */
 function effectSummary(model: CompiledModel, e: EffectAccumulator): NonNullable<RunSummary['effect']> {
   const n = e.spend.n;
-  const sMean = momentMean(e.spend);
-  const sVar = n > 1 ? Math.max(0, (e.spend.sumSq - n * sMean * sMean) / (n - 1)) : 0;
+  const sMean = exactMean(e.spend);
+  const sVar = n > 1 ? Math.max(0, exactVariance(e.spend)) : 0;
   return {
     against: 'status-quo',
-    spend: { mean: Math.round(sMean), stdErr: Math.round(momentStdErr(e.spend)) },
+    spend: { mean: Math.round(sMean), stdErr: Math.round(exactStdErr(e.spend)) },
     goals: model.goals.flatMap((g, i) => {
       const ge = e.goals[i];
       const measure = model.measures[g.measureIndex];
       if (ge === undefined || measure === undefined) return [];
-      const dMean = momentMean(ge.value);
-      const dVar = n > 1 ? Math.max(0, (ge.value.sumSq - n * dMean * dMean) / (n - 1)) : 0;
-      const cov = n > 1 ? (ge.spendTimesValue - n * sMean * dMean) / (n - 1) : 0;
+      const dMean = exactMean(ge.value);
+      const dVar = n > 1 ? Math.max(0, exactVariance(ge.value)) : 0;
+      const cov = n > 1 ? exactCovariance(e.spend, ge.value, ge.spendTimesValue) : 0;
       const ratio = dMean > 0 && sMean > 0 ? sMean / dMean : null;
       const ratioSe =
         ratio === null
@@ -187,10 +192,10 @@ function effectSummary(model: CompiledModel, e: EffectAccumulator): NonNullable<
           id: g.id,
           measure,
           year: model.years[g.yearIndex] ?? 0,
-          probabilityGain: roundTo(momentMean(ge.met), 4),
-          probabilityGainStdErr: roundTo(momentStdErr(ge.met), 5),
+          probabilityGain: roundTo(exactMean(ge.met), 4),
+          probabilityGainStdErr: roundTo(exactStdErr(ge.met), 5),
           valueGain: roundTo(dMean, 2),
-          valueGainStdErr: roundTo(momentStdErr(ge.value), 3),
+          valueGainStdErr: roundTo(exactStdErr(ge.value), 3),
           yuanPerAdditional: ratio === null ? null : Math.round(ratio),
           yuanPerAdditionalStdErr: ratioSe === null ? null : Math.round(ratioSe),
         },

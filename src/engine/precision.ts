@@ -1,0 +1,69 @@
+import type { CompiledModel } from '../model/compile.js';
+import { createAccumulator, mergeAccumulators, type Accumulator } from './accumulator.js';
+import { rangeBlocks } from './blocks.js';
+import { runBlocks, type PoolModel } from './runBlocks.js';
+import { BLOCK_SIZE } from './runner.js';
+import type { WorkerPool } from './workerPool.js';
+
+/**
+ * Monte Carlo standard error of each goal's P(met) in its year: sqrt(p̂(1 − p̂)/n) with
+ * p̂ = k/n, the binomial proportion's standard error (the one every report prints).
+ */
+export function goalStdErrors(model: CompiledModel, acc: Accumulator): number[] {
+  const n = acc.runs;
+  return model.goals.map((g, i) => {
+    const p = (acc.goals[i]?.metByYear[g.yearIndex] ?? 0) / n;
+    return n > 0 ? Math.sqrt((p * (1 - p)) / n) : Number.POSITIVE_INFINITY;
+  });
+}
+
+/** Runs to reach a precision, and whether the cap stopped it first. */
+export interface PrecisionRun {
+  readonly acc: Accumulator;
+  /** whether every goal's standard error is ≤ the precision */
+  readonly reached: boolean;
+  /** the largest standard error over the goals (0 without goals) */
+  readonly worstStdErr: number;
+}
+
+const roundUpToBlock = (n: number): number => Math.ceil(n / BLOCK_SIZE) * BLOCK_SIZE;
+
+/**
+ * Adds blocks of trajectories 0, 1, 2, … (the same streams as a fixed run) until every goal's
+ * P(met) has a standard error ≤ `precision`, or `maxRuns` is reached.
+ *
+ * Rounds: the first has max(1 block, 2/precision) runs rounded up to whole blocks; with p̂ = 0 or
+ * 1 its standard error is 0, and then p ≲ 3/n (the "rule of three"), whose standard error
+ * √3/n ≤ precision·√3/2 already meets the precision. Each later round goes to the largest
+ * p̂(1 − p̂)/precision² over the goals (the n at which the current estimate would meet the
+ * precision), at least one block more, rounded up to whole blocks. The stopping rule reads only
+ * the merged accumulator, which is the same for any pool, so the run count is too: a result
+ * with n runs is byte-identical to a fixed run of n.
+ */
+export function runToPrecision(
+  pool: WorkerPool | undefined,
+  source: PoolModel,
+  opts: { readonly seed: string; readonly precision: number; readonly maxRuns: number },
+): PrecisionRun {
+  const { precision, maxRuns } = opts;
+  if (!(precision > 0) || !Number.isFinite(precision)) {
+    throw new RangeError(`runToPrecision requires a precision > 0; got ${precision}`);
+  }
+  const total = createAccumulator(source.model);
+  let target = Math.min(maxRuns, roundUpToBlock(Math.max(BLOCK_SIZE, Math.ceil(2 / precision))));
+  for (;;) {
+    const done = total.runs;
+    mergeAccumulators(total, runBlocks(pool, source, opts.seed, rangeBlocks(done, target - done)));
+    const errors = goalStdErrors(source.model, total);
+    const worstStdErr = Math.max(0, ...errors);
+    if (worstStdErr <= precision || total.runs >= maxRuns) {
+      return { acc: total, reached: worstStdErr <= precision, worstStdErr };
+    }
+    let needed = 0;
+    source.model.goals.forEach((g, i) => {
+      const p = (total.goals[i]?.metByYear[g.yearIndex] ?? 0) / total.runs;
+      needed = Math.max(needed, (p * (1 - p)) / (precision * precision));
+    });
+    target = Math.min(maxRuns, roundUpToBlock(Math.max(total.runs + BLOCK_SIZE, needed)));
+  }
+}
