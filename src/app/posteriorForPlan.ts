@@ -3,7 +3,6 @@ import { calibrateRegion } from '../analysis/calibrate.js';
 import { regionSetup } from '../analysis/regionSetup.js';
 import { InputError } from '../io/errors.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
-import { shownPath } from '../io/loadPlan.js';
 import { loadPosterior } from '../io/loadPosterior.js';
 import { packageVersion } from '../io/version.js';
 import type { Plan } from '../schema/plan.js';
@@ -19,7 +18,7 @@ export function shippedFitAvailable(plan: Plan): { readonly available: boolean; 
   const n = set.setup.fitted.length;
   return {
     available: true,
-    message: `${plan.region.id} has ${n} figure${n === 1 ? '' : 's'} up to ${plan.baseYear} in ${shownPath(SHIPPED_OBSERVED)}; parameters come from the priors unless --posterior is given (--posterior auto fits them first)`,
+    message: `${plan.region.id} has ${n} figure${n === 1 ? '' : 's'} up to ${plan.baseYear} in the shipped seeds/data/observed_counts.csv; parameters come from the priors unless --posterior is given (--posterior auto fits them first)`,
   };
 }
 
@@ -44,7 +43,7 @@ export function posteriorForPlan(plan: Plan, posterior: string, seed: string): P
     });
   }
   return posteriorDocument(res.calibration, {
-    observedFile: shownPath(SHIPPED_OBSERVED),
+    observedFile: 'seeds/data/observed_counts.csv',
     version: packageVersion(),
   });
 }
