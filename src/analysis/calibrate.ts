@@ -66,7 +66,12 @@ export interface Calibration {
 
 export type CalibrateResult =
   | { readonly status: 'ok'; readonly calibration: Calibration }
-  | { readonly status: 'setup-failed'; readonly message: string };
+  | {
+      readonly status: 'setup-failed';
+      /** why: no figure to fit, no 高企 stock to anchor the base year, a break year too early */
+      readonly reason: 'no-observations' | 'no-anchor' | 'bad-break';
+      readonly message: string;
+    };
 
 /** Maps probit coordinates to values: u = Φ(z) kept inside (0, 1), then each prior's inverse CDF. */
 export function toValues(setup: RegionSetup, z: Float64Array, count: number): Float64Array {
@@ -146,7 +151,7 @@ export function calibrateRegion(
     ...(opts.until !== undefined ? { until: opts.until } : {}),
     ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
   });
-  if (set.status !== 'ok') return { status: 'setup-failed', message: set.message };
+  if (set.status !== 'ok') return { status: 'setup-failed', reason: set.status, message: set.message };
   const setup = set.setup;
   const seed = opts.seed ?? DEFAULT_CALIBRATION_SEED;
   const model = regionModel(setup, setup.lastYear);

@@ -2,7 +2,8 @@ import { backtestRegion } from '../analysis/backtest.js';
 import { InputError } from '../io/errors.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import type { Backtest } from '../schema/backtest.js';
-import { observedFileOf, type RegionFitOptions } from './calibrateRegion.js';
+import { shownPath } from '../io/loadPlan.js';
+import { observedFileOf, requireRegion, type RegionFitOptions } from './calibrateRegion.js';
 
 export interface BacktestCommandOptions extends Omit<RegionFitOptions, 'until'> {
   readonly origin?: number;
@@ -11,6 +12,7 @@ export interface BacktestCommandOptions extends Omit<RegionFitOptions, 'until'> 
 /** `ladder backtest`: rolling-origin forecasts of a region's later figures, scored beside a naive trend. */
 export function backtestCommand(opts: BacktestCommandOptions): Backtest {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
+  requireRegion(observations, opts);
   const res = backtestRegion(observations, {
     region: opts.region,
     ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
@@ -22,7 +24,9 @@ export function backtestCommand(opts: BacktestCommandOptions): Backtest {
     throw new InputError({
       code: 'E_USAGE',
       message: res.message,
-      location: { file: observedFileOf(opts), path: '--origin' },
+      location: { file: shownPath(opts.observed ?? SHIPPED_OBSERVED), path: '--origin' },
+      expected: 'an origin with a 高企 stock to fit before it and a figure to score after it',
+      found: opts.origin !== undefined ? String(opts.origin) : 'none in the file',
     });
   }
   return { ...res.backtest, observedFile: observedFileOf(opts) };

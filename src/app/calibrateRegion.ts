@@ -1,9 +1,12 @@
 import { calibrateRegion, type Calibration } from '../analysis/calibrate.js';
 import { posteriorDocument } from '../analysis/calibrationSummary.js';
 import { InputError } from '../io/errors.js';
+import { suggest } from '../io/suggest.js';
+import type { Observation } from '../schema/observed.js';
 import { shownPath } from '../io/loadPlan.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { packageVersion } from '../io/version.js';
+import { portablePath } from '../io/paths.js';
 import { writeJsonFile } from '../io/writeJson.js';
 import type { Posterior } from '../schema/posterior.js';
 
@@ -29,14 +32,64 @@ export interface CalibrateOutcome {
   readonly written: string | undefined;
 }
 
-/** The observed file as shown in outputs: relative to the working directory when inside it. */
+/** The observed file as named in outputs: never an absolute path (see `portablePath`). */
 export function observedFileOf(opts: RegionFitOptions): string {
+  return portablePath(opts.observed ?? SHIPPED_OBSERVED);
+}
+
+/** The observed file as named in messages: relative to the working directory when inside it. */
+function observedFileShown(opts: RegionFitOptions): string {
   return shownPath(opts.observed ?? SHIPPED_OBSERVED);
+}
+
+/**
+ * A region the observations hold: else a usage error at `--region` that lists the regions of the
+ * file and names the nearest.
+ */
+export function requireRegion(observations: readonly Observation[], opts: RegionFitOptions): void {
+  const regions = [...new Set(observations.map((o) => o.region))].sort();
+  if (regions.includes(opts.region)) return;
+  const near = suggest(opts.region, regions);
+  throw new InputError({
+    code: 'E_USAGE',
+    message: `no observations for region ${JSON.stringify(opts.region)}`,
+    location: { file: observedFileShown(opts), path: '--region' },
+    expected: regions.length > 0 ? `a region of the file: ${regions.join(', ')}` : 'a file with observations',
+    found: JSON.stringify(opts.region),
+    ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : {}),
+  });
+}
+
+/** Why a region's fit cannot be set up, as a usage error at the option that decides it. */
+function setupError(
+  opts: RegionFitOptions,
+  reason: 'no-observations' | 'no-anchor' | 'bad-break',
+  message: string,
+): InputError {
+  const until = opts.until !== undefined ? ` up to ${opts.until}` : '';
+  const [path, expected, found] =
+    reason === 'bad-break'
+      ? ['--break', 'a break year after the base year of the fit', String(opts.breakYear)]
+      : reason === 'no-anchor'
+        ? [
+            opts.until !== undefined ? '--until' : '--region',
+            'a 高企 stock (measure hnte) to anchor the base year',
+            `none${until}`,
+          ]
+        : [opts.until !== undefined ? '--until' : '--region', 'figures the model can fit', `none${until}`];
+  return new InputError({
+    code: 'E_USAGE',
+    message,
+    location: { file: observedFileShown(opts), path },
+    expected,
+    found,
+  });
 }
 
 /** Loads the observations and calibrates the region; a region that cannot be set up is an input error. */
 export function fitRegion(opts: RegionFitOptions): Calibration {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
+  requireRegion(observations, opts);
   const res = calibrateRegion(observations, {
     region: opts.region,
     ...(opts.until !== undefined ? { until: opts.until } : {}),
@@ -44,13 +97,7 @@ export function fitRegion(opts: RegionFitOptions): Calibration {
     ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   });
-  if (res.status !== 'ok') {
-    throw new InputError({
-      code: 'E_USAGE',
-      message: res.message,
-      location: { file: observedFileOf(opts), path: '--region' },
-    });
-  }
+  if (res.status !== 'ok') throw setupError(opts, res.reason, res.message);
   return res.calibration;
 }
 

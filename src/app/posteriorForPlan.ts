@@ -3,7 +3,7 @@ import { calibrateRegion } from '../analysis/calibrate.js';
 import { regionSetup } from '../analysis/regionSetup.js';
 import { InputError } from '../io/errors.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
-import { shownPath } from '../io/loadPlan.js';
+import { portablePath } from '../io/paths.js';
 import { loadPosterior } from '../io/loadPosterior.js';
 import { packageVersion } from '../io/version.js';
 import type { Plan } from '../schema/plan.js';
@@ -19,7 +19,7 @@ export function shippedFitAvailable(plan: Plan): { readonly available: boolean; 
   const n = set.setup.fitted.length;
   return {
     available: true,
-    message: `${plan.region.id} has ${n} figure${n === 1 ? '' : 's'} up to ${plan.baseYear} in ${shownPath(SHIPPED_OBSERVED)}; parameters come from the priors unless --posterior is given (--posterior auto fits them first)`,
+    message: `${plan.region.id} has ${n} figure${n === 1 ? '' : 's'} up to ${plan.baseYear} in ${portablePath(SHIPPED_OBSERVED)}; parameters come from the priors unless --posterior is given (--posterior auto fits them first)`,
   };
 }
 
@@ -44,7 +44,7 @@ export function posteriorForPlan(plan: Plan, posterior: string, seed: string): P
     });
   }
   return posteriorDocument(res.calibration, {
-    observedFile: shownPath(SHIPPED_OBSERVED),
+    observedFile: portablePath(SHIPPED_OBSERVED),
     version: packageVersion(),
   });
 }

@@ -8,6 +8,7 @@ import {
 import { InputError } from '../io/errors.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { parseSetOverride } from '../io/setOverrides.js';
+import { suggest } from '../io/suggest.js';
 import { packageVersion } from '../io/version.js';
 import { writeReportDir } from '../io/writeReport.js';
 import { sensitivityReportFiles } from '../report/sensitivityFiles.js';
@@ -60,6 +61,7 @@ export async function sensitivityCommand(
   const goals = simulatedGoalIds(scenario);
   if (!goals.includes(opts.goal)) {
     const other = scenario.plan.goals.find((g) => g.id === opts.goal);
+    const near = suggest(opts.goal, goals);
     throw new InputError({
       code: other === undefined ? 'E_NOT_FOUND' : 'E_USAGE',
       message:
@@ -69,6 +71,7 @@ export async function sensitivityCommand(
       location: { path: '--goal' },
       expected: `one of ${goals.join(', ')}`,
       found: JSON.stringify(opts.goal),
+      ...(near !== undefined && other === undefined ? { hint: `did you mean \`${near}\`?` } : {}),
     });
   }
   const settings: SensitivitySettings = {

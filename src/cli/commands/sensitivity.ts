@@ -3,7 +3,7 @@ import { sensitivityCommand } from '../../app/sensitivity.js';
 import { InputError } from '../../io/errors.js';
 import { formatSensitivity } from '../formatSensitivity.js';
 import type { Io } from '../io.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { hintFor, parseRuns, parseSeed } from '../options.js';
 
 /** Parses a whole-number option within [min, max]. */
 function parseWhole(v: unknown, flag: string, min: number, max: number): number {
@@ -15,6 +15,7 @@ function parseWhole(v: unknown, flag: string, min: number, max: number): number 
       location: { path: flag },
       expected: `a whole number from ${min} to ${max}`,
       found: JSON.stringify(v),
+      ...hintFor(v),
     });
   }
   return n;
