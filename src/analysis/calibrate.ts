@@ -46,6 +46,8 @@ export interface CalibrateOptions {
   /** rows per block of simulations (the result does not depend on it) */
   readonly blockSize?: number;
   readonly seed?: string;
+  /** awaited between batches of simulations (see `SmcOptions.checkpoint`) */
+  readonly checkpoint?: () => Promise<void>;
 }
 
 /** A finished calibration: the set-up, the observations as fitted, the sampler's output. */
@@ -142,10 +144,10 @@ function recertIndex(setup: RegionSetup): number {
  * smc.ts. Each particle's likelihood comes from one simulated trajectory through the observation
  * model (observationModel.ts). Pure and seeded.
  */
-export function calibrateRegion(
+export async function calibrateRegion(
   observations: readonly Observation[],
   opts: CalibrateOptions,
-): CalibrateResult {
+): Promise<CalibrateResult> {
   const set = regionSetup(observations, {
     region: opts.region,
     ...(opts.until !== undefined ? { until: opts.until } : {}),
@@ -164,7 +166,7 @@ export function calibrateRegion(
   const d = setup.dims.length;
   const K = opts.simsPerParticle ?? DEFAULT_SIMS_PER_PARTICLE;
   const m = fits.length;
-  const smc = runSmc(
+  const smc = await runSmc(
     {
       dim: d,
       payloadWidth: K * m,
@@ -188,7 +190,11 @@ export function calibrateRegion(
         }
       },
     },
-    { particles: opts.particles ?? DEFAULT_PARTICLES, seed },
+    {
+      particles: opts.particles ?? DEFAULT_PARTICLES,
+      seed,
+      ...(opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint } : {}),
+    },
   );
   return {
     status: 'ok',

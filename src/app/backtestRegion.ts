@@ -1,5 +1,6 @@
 import { backtestRegion } from '../analysis/backtest.js';
 import { InputError } from '../io/errors.js';
+import { checkpoint } from '../io/interrupt.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import type { Backtest } from '../schema/backtest.js';
 import { shownPath } from '../io/loadPlan.js';
@@ -10,15 +11,16 @@ export interface BacktestCommandOptions extends Omit<RegionFitOptions, 'until'> 
 }
 
 /** `ladder backtest`: rolling-origin forecasts of a region's later figures, scored beside a naive trend. */
-export function backtestCommand(opts: BacktestCommandOptions): Backtest {
+export async function backtestCommand(opts: BacktestCommandOptions): Promise<Backtest> {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
   requireRegion(observations, opts);
-  const res = backtestRegion(observations, {
+  const res = await backtestRegion(observations, {
     region: opts.region,
     ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
     ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
     ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    checkpoint: () => checkpoint(opts.signal),
   });
   if (res.status !== 'ok') {
     throw new InputError({

@@ -1,6 +1,7 @@
 import { calibrateRegion, type Calibration } from '../analysis/calibrate.js';
 import { posteriorDocument } from '../analysis/calibrationSummary.js';
 import { InputError } from '../io/errors.js';
+import { checkpoint } from '../io/interrupt.js';
 import { suggest } from '../io/suggest.js';
 import type { Observation } from '../schema/observed.js';
 import { shownPath } from '../io/loadPlan.js';
@@ -18,6 +19,8 @@ export interface RegionFitOptions {
   readonly breakYear?: number;
   readonly particles?: number;
   readonly seed?: string;
+  /** stops the fit between two batches of simulations (the promise rejects with its reason) */
+  readonly signal?: AbortSignal;
 }
 
 export interface CalibrateCommandOptions extends RegionFitOptions {
@@ -87,27 +90,29 @@ function setupError(
 }
 
 /** Loads the observations and calibrates the region; a region that cannot be set up is an input error. */
-export function fitRegion(opts: RegionFitOptions): Calibration {
+export async function fitRegion(opts: RegionFitOptions): Promise<Calibration> {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
   requireRegion(observations, opts);
-  const res = calibrateRegion(observations, {
+  const res = await calibrateRegion(observations, {
     region: opts.region,
     ...(opts.until !== undefined ? { until: opts.until } : {}),
     ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
     ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    checkpoint: () => checkpoint(opts.signal),
   });
   if (res.status !== 'ok') throw setupError(opts, res.reason, res.message);
   return res.calibration;
 }
 
 /** `ladder calibrate`: fit, summarise, and write the posterior file when asked. */
-export function calibrateCommand(opts: CalibrateCommandOptions): CalibrateOutcome {
-  const calibration = fitRegion(opts);
+export async function calibrateCommand(opts: CalibrateCommandOptions): Promise<CalibrateOutcome> {
+  const calibration = await fitRegion(opts);
   const posterior = posteriorDocument(calibration, {
     observedFile: observedFileOf(opts),
     version: packageVersion(),
   });
+  opts.signal?.throwIfAborted();
   const written =
     opts.out !== undefined ? (writeJsonFile(opts.out, posterior), shownPath(opts.out)) : undefined;
   return { posterior, calibration, written };

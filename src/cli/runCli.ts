@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { formatInputError, InputError, InputErrors } from '../io/errors.js';
+import { Interrupted, SIGNAL_EXIT } from '../io/interrupt.js';
 import { suggest } from '../io/suggest.js';
 import { packageVersion } from '../io/version.js';
 import { backtestCommandSpec } from './commands/backtest.js';
@@ -16,7 +17,7 @@ import type { Io } from './io.js';
 
 export type { Io } from './io.js';
 
-/** Exit codes: 0 done, 1 internal error, 2 bad input or usage. */
+/** Exit codes: 0 done, 1 internal error, 2 bad input or usage; 130 / 143 stopped by SIGINT / SIGTERM. */
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
 class UsageError extends Error {}
@@ -130,6 +131,12 @@ function usageError(msg: string, argv: readonly string[], options: readonly stri
 }
 
 function reportError(e: unknown, io: Io): number {
+  const reason: unknown = io.signal?.aborted === true ? io.signal.reason : undefined;
+  const stopped = e instanceof Interrupted ? e : reason instanceof Interrupted ? reason : undefined;
+  if (stopped !== undefined) {
+    io.stderr(`stopped by ${stopped.signal}: nothing was written (a previous report is left as it was)\n`);
+    return SIGNAL_EXIT[stopped.signal];
+  }
   if (e instanceof InputErrors) {
     for (const err of e.errors) io.stderr(`${formatInputError(err)}\n`);
     return EXIT.input;

@@ -64,6 +64,7 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
           langs,
           png: args.png,
           onProgress: bar.update,
+          ...(io.signal !== undefined ? { signal: io.signal } : {}),
         });
       } finally {
         bar.finish();

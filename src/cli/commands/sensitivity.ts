@@ -80,6 +80,7 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
           : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
       });
       io.stdout(args.json ? `${JSON.stringify(outcome.report, null, 2)}\n` : formatSensitivity(outcome));
     },
