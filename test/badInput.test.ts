@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,13 @@ import type { ErrorCode } from '../src/io/errors.js';
 import { jsonSyntaxProblem } from '../src/io/jsonSyntax.js';
 
 /*
- * Bad input files, one per fixture in test/fixtures/bad/. `ladder run <file>` must exit with
- * code 2, print one located message per problem on stderr (file:line, the field path where there
- * is one, what was expected and what was found) and write nothing. A new fixture is one row.
+ * The bad-input corpus: one row per file of test/fixtures/bad/. How a file is run depends on its
+ * kind: a scenario or plan (.yaml/.json) with `ladder run <file>`, an observed-counts file (.csv)
+ * with `ladder calibrate --observed <file>`, and a command line (.args: a JSON list of arguments,
+ * `{out}` standing for the output path) as it is. Every one must exit with code 2, print one
+ * located message per problem on stderr (file:line or the option, the field path where there is
+ * one, what was expected and what was found, a suggestion for a near miss) and write nothing: no
+ * report folder, no posterior or chart file, no temporary file. A new fixture is one row.
  */
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/bad/', import.meta.url));
@@ -20,8 +24,12 @@ interface BadCase {
   /** file name in test/fixtures/bad/ */
   readonly file: string;
   readonly code: ErrorCode;
-  /** line (1-based) the first message points to */
-  readonly line: number;
+  /** line (1-based) the first message points to, in `in` (default: the fixture itself) */
+  readonly line?: number;
+  /** the file the first message points into, when it is another fixture (an `extends` chain) */
+  readonly in?: string;
+  /** for a command line: where the first message says the problem is (`--set …`, `at --values`) */
+  readonly at?: string;
   /** field path of the first message, where there is one */
   readonly path?: string;
   /** text the messages must also contain: the value found, a suggestion */
@@ -32,6 +40,7 @@ interface BadCase {
 
 // prettier-ignore
 const CASES: readonly BadCase[] = [
+  // scenarios and plans: syntax, encodings, types (ladder run <file>)
   { file: 'yaml-syntax-unclosed-list.yaml', code: 'E_SYNTAX', line: 4, says: ['expected valid YAML', `found "seed: '7'"`] },
   { file: 'yaml-tab-indent.yaml', code: 'E_SYNTAX', line: 2, says: ['Tabs', 'found "runs: 500"'] },
   { file: 'json-syntax-trailing-comma.json', code: 'E_SYNTAX', line: 3, says: ['no trailing comma', 'found "," in'] },
@@ -64,6 +73,75 @@ const CASES: readonly BadCase[] = [
   { file: 'base-missing-source.yaml', code: 'E_SCHEMA', line: 3, path: 'base.hnte.source', says: ['missing field', 'expected string, found nothing'] },
   { file: 'base-low-above-value.yaml', code: 'E_SCHEMA', line: 3, path: 'base.hnte.low', says: ['expected low ≤ value (900), found 1000'] },
   { file: 'base-stratum-misspelt.yaml', code: 'E_SCHEMA', line: 4, path: 'base.hnte:agr', says: ['found "hnte:agr"', 'did you mean `hnte:agri`?'] },
+  // scenarios: names, types, units, ranges
+  { file: 'lever-camel-case.yaml', code: 'E_SCHEMA', line: 4, path: 'levers.moveInBonus', says: ['unknown lever "moveInBonus" for plan zhanjiang-2023', 'did you mean `move-in-bonus`?'] },
+  { file: 'budget-misspelt.yaml', code: 'E_SCHEMA', line: 4, path: 'budgets.hnte-cultivaton', says: ['did you mean `hnte-cultivation`?'] },
+  { file: 'amount-id-misspelt.yaml', code: 'E_SCHEMA', line: 5, path: 'levers.first-cert-reward.amounts.standrd', says: ['expected one of standard, talent-island', 'did you mean `standard`?'] },
+  { file: 'amount-in-wan.yaml', code: 'E_SCHEMA', line: 4, path: 'budgets.hnte-cultivation.amount', says: ['expected number, found the string "30万"', 'did you mean 300000?'] },
+  { file: 'amount-with-separators.yaml', code: 'E_SCHEMA', line: 6, path: 'levers.first-cert-reward.amounts.standard', says: ['found the string "300,000"', 'did you mean 300000?'] },
+  { file: 'horizon-as-text.yaml', code: 'E_SCHEMA', line: 2, path: 'horizon', says: ['found the string "2025年"', 'did you mean 2025?'] },
+  { file: 'enabled-as-text.yaml', code: 'E_SCHEMA', line: 4, path: 'levers.move-in-bonus.enabled', says: ['expected boolean, found the string "no"', 'did you mean false?'] },
+  { file: 'policy-misspelt.yaml', code: 'E_SCHEMA', line: 2, path: 'policy', says: ['found the string "statusquo"', 'did you mean `status-quo`?'] },
+  { file: 'seed-null.yaml', code: 'E_SCHEMA', line: 2, path: 'seed', says: ['found null'] },
+  { file: 'runs-negative.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected a number >= 1, found the number -5'] },
+  { file: 'runs-huge.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected a number <= 10000000, found the number 100000000000000000000'] },
+  { file: 'base-count-huge.yaml', code: 'E_SCHEMA', line: 4, path: 'base.hnte.value', says: ['expected a number <= 10000000, found the number 1e+308'] },
+  { file: 'budget-huge.yaml', code: 'E_SCHEMA', line: 4, path: 'budgets.hnte-cultivation.amount', says: ['expected a number <= 10000000000000, found the number 1e+308'] },
+  { file: 'share-above-one.yaml', code: 'E_SCHEMA', line: 6, path: 'levers.rd-subsidy.amounts.share-of-deduction', says: ['expected a share in [0, 1], found 1.5'] },
+  { file: 'prior-fixed-negative.yaml', code: 'E_SCHEMA', line: 3, path: 'priors.recertKeep.value', says: ['expected a value in [0, 1], found -0.2'] },
+  { file: 'prior-pert-mode-outside.yaml', code: 'E_SCHEMA', line: 3, path: 'priors.firstPass.mode', says: ['expected mode within [0.3, 0.6], found 0.9'] },
+  { file: 'multiplier-before-base-year.yaml', code: 'E_SCHEMA', line: 4, path: 'applicationMultiplier.2019', says: ['expected a year from 2021 to 2025, found 2019'] },
+  { file: 'multiplier-too-large.yaml', code: 'E_SCHEMA', line: 3, path: 'applicationMultiplier.2022', says: ['expected a number <= 20, found the number 50'] },
+  { file: 'lever-years-before-base-year.yaml', code: 'E_SCHEMA', line: 4, path: 'levers.move-in-bonus.years', says: ['expected years from 2021 to 2025, found 2019–2024'] },
+  // scenarios that extend others
+  { file: 'extends-missing.yaml', code: 'E_NOT_FOUND', line: 2, path: 'extends', says: ['found "zhanjang-2023.status-quo"', 'did you mean `zhanjiang-2023.status-quo`?'] },
+  { file: 'extends-cycle-a.yaml', code: 'E_SCHEMA', in: 'extends-cycle-b.yaml', line: 2, path: 'extends', says: ['extends-cycle-a.yaml → test/fixtures/bad/extends-cycle-b.yaml → test/fixtures/bad/extends-cycle-a.yaml'] },
+  { file: 'extends-cycle-b.yaml', code: 'E_SCHEMA', in: 'extends-cycle-a.yaml', line: 2, path: 'extends', says: ['extends-cycle-b.yaml → test/fixtures/bad/extends-cycle-a.yaml → test/fixtures/bad/extends-cycle-b.yaml'] },
+  { file: 'extends-not-text.yaml', code: 'E_SCHEMA', line: 1, path: 'extends', says: ['expected the name of a scenario', 'found a list'] },
+  // encodings and document structure
+  { file: 'bom-unknown-key.yaml', code: 'E_SCHEMA', line: 3, path: 'sede', says: ['did you mean `seed`?'] },
+  { file: 'utf16be-encoded.yaml', code: 'E_ENCODING', line: 1, says: ['UTF-16'] },
+  { file: 'utf16-no-bom.yaml', code: 'E_ENCODING', line: 1, says: ['found a NUL byte at offset 1'] },
+  { file: 'alias-bomb.yaml', code: 'E_SYNTAX', line: 1, says: ['expected at most 100 expansions of aliases'] },
+  { file: 'deep-nesting.json', code: 'E_SYNTAX', line: 3, says: ['expected at most 64 levels'] },
+  { file: 'json-nan.json', code: 'E_SYNTAX', line: 3, says: ['found "N" in "\\"runs\\": NaN"'] },
+  // plans
+  { file: 'plan-duplicate-goal-id.yaml', code: 'E_SCHEMA', line: 39, path: 'goals.1.id', says: ['expected a unique goal id, found hnte-400 twice'] },
+  { file: 'plan-lever-unknown-budget.yaml', code: 'E_SCHEMA', line: 46, path: 'levers.0.budgets.0', says: ['expected a budget id of this plan (hnte-cultivation), found "hnte-cultivaton"'] },
+  // observed counts (ladder calibrate --observed)
+  { file: 'observed-negative-count.csv', code: 'E_SCHEMA', line: 3, path: 'value', says: ['a negative count', 'found -301'] },
+  { file: 'observed-value-in-wan.csv', code: 'E_SCHEMA', line: 3, path: 'value', says: ['found "1.2万"', 'did you mean 12000?'] },
+  { file: 'observed-huge-value.csv', code: 'E_SCHEMA', line: 3, path: 'value', says: ['expected a count of at most 10000000, found 30100000000'] },
+  { file: 'observed-measure-misspelt.csv', code: 'E_SCHEMA', line: 3, path: 'measure', says: ['found "hnte_nwe"', 'did you mean `hnte_new`?'] },
+  { file: 'observed-kind-misspelt.csv', code: 'E_SCHEMA', line: 2, path: 'kind', says: ['did you mean `stock`?'] },
+  { file: 'observed-year-as-text.csv', code: 'E_SCHEMA', line: 3, path: 'year', says: ['found "2020年"'] },
+  { file: 'observed-missing-column.csv', code: 'E_SCHEMA', line: 1, path: 'kind', says: ['expected a column named kind'] },
+  { file: 'observed-extra-field.csv', code: 'E_SCHEMA', line: 2, says: ['expected 10 fields', 'found 11 fields'] },
+  { file: 'observed-conflicting-duplicate.csv', code: 'E_SCHEMA', line: 4, path: 'value', says: ['duplicate of line 3', 'expected 301, found 310'] },
+  { file: 'observed-unclosed-quote.csv', code: 'E_SYNTAX', line: 3, says: ['not valid CSV', 'Quote Not Closed'] },
+  { file: 'observed-empty.csv', code: 'E_EMPTY', line: 1, says: ['found an empty file'] },
+  { file: 'observed-gbk.csv', code: 'E_ENCODING', line: 2, says: ['GBK'] },
+  { file: 'observed-utf16.csv', code: 'E_ENCODING', line: 1, says: ['UTF-16'] },
+  // command lines
+  { file: 'set-lever-camel-case.args', code: 'E_SCHEMA', at: '--set levers.moveInBonus.enabled=false at levers.moveInBonus:', says: ['did you mean `move-in-bonus`?'] },
+  { file: 'set-amount-in-wan.args', code: 'E_SCHEMA', at: '--set budgets.hnte-cultivation.amount=30万 at budgets.hnte-cultivation.amount:', says: ['did you mean 300000?'] },
+  { file: 'set-probability-above-one.args', code: 'E_SCHEMA', at: 'at priors.firstPass.value:', says: ['expected a value in [0, 1], found 1.3'] },
+  { file: 'set-without-equals.args', code: 'E_USAGE', at: '--set at runs:', says: ['expected path=value'] },
+  { file: 'lever-misspelt.args', code: 'E_USAGE', at: '--lever at moveInBonus:', says: ['did you mean `move-in-bonus`?'] },
+  { file: 'values-in-wan.args', code: 'E_USAGE', at: 'at --values:', says: ['found "30万"', 'did you mean 300000?'] },
+  { file: 'values-infinite.args', code: 'E_USAGE', at: 'at --values:', says: ['found "1e400"'] },
+  { file: 'goal-misspelt.args', code: 'E_USAGE', at: '--goal at hnte700:', says: ['did you mean `hnte-700`?'] },
+  { file: 'probability-above-one.args', code: 'E_USAGE', at: 'at --probability:', says: ['found 1.5'] },
+  { file: 'runs-huge.args', code: 'E_USAGE', at: 'at --runs:', says: ['found "1e20"'] },
+  { file: 'runs-in-wan.args', code: 'E_USAGE', at: 'at --runs:', says: ['did you mean 10000?'] },
+  { file: 'option-misspelt.args', code: 'E_USAGE', at: 'at --rusn:', says: ['unknown option --rusn', 'did you mean `--runs`?'] },
+  { file: 'command-misspelt.args', code: 'E_USAGE', at: 'at rnu:', says: ['did you mean `run`?'] },
+  { file: 'region-misspelt.args', code: 'E_USAGE', at: 'at --region:', says: ['found "zhanjiag"', 'did you mean `zhanjiang`?'] },
+  { file: 'origin-as-text.args', code: 'E_USAGE', at: 'at --origin:', says: ['did you mean 2017?'] },
+  { file: 'project-to-before-until.args', code: 'E_USAGE', at: 'at --to:', says: ['expected a year after --until 2020, found 2019'] },
+  { file: 'init-unknown-plan.args', code: 'E_NOT_FOUND', at: 'no plan with id "zhanjang-2023"', says: ['did you mean `zhanjiang-2023`?'] },
+  { file: 'sensitivity-goal-unknown.args', code: 'E_NOT_FOUND', at: 'at --goal:', says: ['did you mean `hnte-700`?'] },
+  { file: 'compare-file-misspelt.args', code: 'E_NOT_FOUND', at: 'scenarios/zhanjiang-2023.status-qou.yaml:', says: ['did you mean `scenarios/zhanjiang-2023.status-quo.yaml`?'] },
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), 'ladder-bad-'));
@@ -73,17 +151,37 @@ afterAll(() => {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('bad input files: exit 2, a located message, nothing written', () => {
+/** The command line that runs a fixture, writing (if it wrongly did) under `home`. */
+function argvOf(file: string, home: string): string[] {
+  const full = join(FIXTURES, file);
+  const out = join(home, 'out');
+  if (file.endsWith('.args')) {
+    const args: unknown = JSON.parse(readFileSync(full, 'utf8'));
+    if (!Array.isArray(args)) throw new Error(`${file}: expected a JSON list of arguments`);
+    return args.map((a) => String(a).replace('{out}', out));
+  }
+  if (file.endsWith('.csv')) {
+    return ['calibrate', '--observed', full, '--region', 'zhanjiang', '--particles', '50', '--out', out];
+  }
+  return ['run', full, '--runs', '50', '--out', out];
+}
+
+describe('bad inputs: exit 2, a located message, nothing written', () => {
   it('every fixture has a row and every row a fixture', () => {
     expect(readdirSync(FIXTURES).sort()).toEqual(CASES.map((c) => c.file).sort());
   });
 
+  it('covers scenarios, plans, observed counts and command lines', () => {
+    const kinds = CASES.map((c) => extname(c.file));
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+    for (const k of ['.yaml', '.json', '.csv', '.args']) expect(kinds).toContain(k);
+  });
+
   it.each(CASES)('$file', async (c) => {
     const home = mkdtempSync(join(scratch, 'case-'));
-    const out = join(home, 'out');
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['run', join(FIXTURES, c.file), '--runs', '50', '--out', out], {
+    const code = await runCli(argvOf(c.file, home), {
       stdout: (s) => (stdout += s),
       stderr: (s) => (stderr += s),
     });
@@ -94,17 +192,21 @@ describe('bad input files: exit 2, a located message, nothing written', () => {
     expect(messages, stderr).toHaveLength(c.errors ?? 1);
     for (const m of messages) {
       expect(m).toMatch(/^error\[E_[A-Z_]+\] /);
-      expect(m, 'names the file').toContain(c.file);
       expect(m, 'says what was expected and found').toMatch(/expected .+, found ./);
     }
     const first = messages[0] ?? '';
     expect(first).toContain(`error[${c.code}]`);
-    // file:LINE, or file:LINE:COLUMN, right after the file name
-    expect(first).toMatch(new RegExp(`bad/${escape(c.file)}:${c.line}[: ]`));
+    if (c.at !== undefined) expect(first, 'names the option').toContain(c.at);
+    else {
+      // file:LINE, or file:LINE:COLUMN, right after the file name
+      expect(first, 'names the file and line').toMatch(
+        new RegExp(`bad/${escape(c.in ?? c.file)}:${String(c.line)}[: ]`),
+      );
+    }
     if (c.path !== undefined) expect(first).toContain(` at ${c.path}: `);
     for (const s of c.says ?? []) expect(stderr).toContain(s);
 
-    // nothing written: no report folder, and no temporary folder beside it
+    // nothing written: no report folder or file, and no temporary file or folder beside it
     expect(readdirSync(home)).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ function priorInterval(cal: Calibration, name: string): [number, number] {
 }
 
 describe('calibration', () => {
-  it('recovers the parameters it generated: 90% intervals cover the truth in at least 80% of fits', () => {
+  it('recovers the parameters it generated: 90% intervals cover the truth in at least 80% of fits', async () => {
     // the coordinates the figures inform: the base 高企 count and the first-certification rate
     const names = ['base.hnte', 'directApply'];
     let covered = 0;
@@ -100,7 +100,7 @@ describe('calibration', () => {
     const REPEATS = 8;
     for (let rep = 0; rep < REPEATS; rep++) {
       const { observations, truth } = syntheticTruth(rep);
-      const res = calibrateRegion(observations, { region: REGION, particles: 150, seed: `fit-${rep}` });
+      const res = await calibrateRegion(observations, { region: REGION, particles: 150, seed: `fit-${rep}` });
       if (res.status !== 'ok') throw new Error(res.message);
       for (const n of names) {
         const [lo, hi] = interval(res.calibration, n);
@@ -116,13 +116,13 @@ describe('calibration', () => {
     expect(narrowing / checks).toBeLessThan(0.5);
   });
 
-  it('treats a lower bound as censored: made exact, the posterior moves down to the figure', () => {
+  it('treats a lower bound as censored: made exact, the posterior moves down to the figure', async () => {
     const figures = (q: Observation['qualifier']): Observation[] => [
       obs('hnte', 2015, 11000, 'stock'),
       obs('hnte', 2016, 20000, 'stock', q),
     ];
-    const fit = (q: Observation['qualifier']): Calibration => {
-      const r = calibrateRegion(figures(q), { region: REGION, particles: 200, seed: 'censor' });
+    const fit = async (q: Observation['qualifier']): Promise<Calibration> => {
+      const r = await calibrateRegion(figures(q), { region: REGION, particles: 200, seed: 'censor' });
       if (r.status !== 'ok') throw new Error(r.message);
       return r.calibration;
     };
@@ -134,8 +134,8 @@ describe('calibration', () => {
         (_, i) => cal.smc.payload[i * m + k] ?? 0,
       );
     };
-    const bound = fit('lower_bound');
-    const exact = fit('exact');
+    const bound = await fit('lower_bound');
+    const exact = await fit('exact');
     const [bLo = 0, bMid = 0] = weightedQuantiles(stock2016(bound), [0.05, 0.5]);
     const [eMid = 0] = weightedQuantiles(stock2016(exact), [0.5]);
     // exact: centred on the figure; bound: at or above it, and higher than the exact fit
@@ -149,14 +149,14 @@ describe('calibration', () => {
     expect(growth(bound)).toBeGreaterThan(growth(exact));
   });
 
-  it('gives the same posterior whatever the blocks the simulations run in', () => {
+  it('gives the same posterior whatever the blocks the simulations run in', async () => {
     const figures = [
       obs('hnte', 2015, 300, 'stock'),
       obs('hnte_net', 2016, 60, 'net_increase'),
       obs('hnte', 2018, 520, 'stock'),
     ];
-    const run = (blockSize: number): Float64Array => {
-      const r = calibrateRegion(figures, {
+    const run = async (blockSize: number): Promise<Float64Array> => {
+      const r = await calibrateRegion(figures, {
         region: REGION,
         particles: 60,
         simsPerParticle: 8,
@@ -166,9 +166,9 @@ describe('calibration', () => {
       if (r.status !== 'ok') throw new Error(r.message);
       return r.calibration.values;
     };
-    const a = run(250);
-    expect(Array.from(run(7))).toEqual(Array.from(a));
-    expect(Array.from(run(1))).toEqual(Array.from(a));
+    const a = await run(250);
+    expect(Array.from(await run(7))).toEqual(Array.from(a));
+    expect(Array.from(await run(1))).toEqual(Array.from(a));
   });
 
   it('sorts a region’s rows into fitted, held out and not fitted, with reasons', () => {

@@ -305,7 +305,10 @@ describe('exit codes', () => {
   });
 
   it('unknown option → 2, naming it', async () => {
-    expect(await fails('run', 'zhanjiang-2023', '--frob', '1')).toMatch(/Unknown argument: frob/);
+    expect(await fails('run', 'zhanjiang-2023', '--frob', '1')).toMatch(/unknown option --frob/);
+    expect(await fails('run', 'zhanjiang-2023', '--rusn', '1')).toMatch(
+      /at --rusn: unknown option --rusn \(expected an option of this command: .*--runs.*, found --rusn\); did you mean `--runs`\?/,
+    );
     expect(await fails('plans', '--verbose')).toMatch(/verbose/);
   });
 

@@ -17,21 +17,28 @@ function synthetic(c: number, s: number, n: number, delta: number, q: number) {
 }
 
 describe('goal-seek on a synthetic evaluator with a known root', () => {
-  it('finds the root within its reported uncertainty (offsets up to 1.5 SE)', () => {
-    fc.assert(
-      fc.property(
+  it('finds the root within its reported uncertainty (offsets up to 1.5 SE)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.double({ min: -50, max: 150, noNaN: true }),
         fc.double({ min: 0.5, max: 20, noNaN: true }),
         fc.integer({ min: 200, max: 20_000 }),
         fc.double({ min: -1.5, max: 1.5, noNaN: true }),
         fc.double({ min: 0.55, max: 0.95, noNaN: true }),
         fc.double({ min: 60, max: 300, noNaN: true }),
-        (c, s, n, delta, q, width) => {
+        async (c, s, n, delta, q, width) => {
           const { evaluate, root } = synthetic(c, s, n, delta, q);
           const lower = root - width / 2;
           const upper = root + width / 2;
           const tolerance = width / 1000;
-          const r = goalSeek({ evaluate, lower, upper, probability: q, tolerance, start: lower + width / 3 });
+          const r = await goalSeek({
+            evaluate,
+            lower,
+            upper,
+            probability: q,
+            tolerance,
+            start: lower + width / 3,
+          });
           expect(r.status).toBe('found');
           if (r.status !== 'found') return;
           expect(r.interval.low - tolerance).toBeLessThanOrEqual(root);
@@ -48,34 +55,35 @@ describe('goal-seek on a synthetic evaluator with a known root', () => {
     );
   });
 
-  it('without noise the answer is the root to the tolerance, and the interval narrows as runs grow', () => {
-    const widths = [1000, 100_000].map((n) => {
+  it('without noise the answer is the root to the tolerance, and the interval narrows as runs grow', async () => {
+    const widths: number[] = [];
+    for (const n of [1000, 100_000]) {
       const { evaluate, root } = synthetic(40, 5, n, 0, 0.8);
-      const r = goalSeek({ evaluate, lower: 0, upper: 100, probability: 0.8, tolerance: 0.01 });
+      const r = await goalSeek({ evaluate, lower: 0, upper: 100, probability: 0.8, tolerance: 0.01 });
       if (r.status !== 'found') throw new Error(r.status);
       expect(Math.abs(r.value - root)).toBeLessThanOrEqual(0.01);
-      return r.interval.high - r.interval.low;
-    });
+      widths.push(r.interval.high - r.interval.low);
+    }
     expect(widths[1]).toBeLessThan((widths[0] ?? 0) / 5);
   });
 
-  it('"not reachable within the range" and "met at the lower end" are answers, not errors', () => {
+  it('"not reachable within the range" and "met at the lower end" are answers, not errors', async () => {
     const { evaluate } = synthetic(40, 5, 1000, 0, 0.8);
-    const unreachable = goalSeek({ evaluate, lower: 0, upper: 30, probability: 0.8, tolerance: 0.01 });
+    const unreachable = await goalSeek({ evaluate, lower: 0, upper: 30, probability: 0.8, tolerance: 0.01 });
     expect(unreachable.status).toBe('not-reachable');
     if (unreachable.status === 'not-reachable') {
       expect(unreachable.upper).toBe(30);
       expect(unreachable.at.p).toBeLessThan(0.8);
     }
-    const already = goalSeek({ evaluate, lower: 60, upper: 100, probability: 0.8, tolerance: 0.01 });
+    const already = await goalSeek({ evaluate, lower: 60, upper: 100, probability: 0.8, tolerance: 0.01 });
     expect(already.status).toBe('at-lower-bound');
     if (already.status === 'at-lower-bound') expect(already.value).toBe(60);
   });
 
-  it('stops at the evaluation budget with the bracket it has', () => {
+  it('stops at the evaluation budget with the bracket it has', async () => {
     const { evaluate } = synthetic(40, 5, 1000, 0, 0.8);
     let calls = 0;
-    const r = goalSeek({
+    const r = await goalSeek({
       evaluate: (v) => {
         calls += 1;
         return evaluate(v);

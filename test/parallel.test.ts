@@ -126,19 +126,6 @@ describe('runTrajectories on a worker pool', () => {
     expect(json(runBlocks(p, src, 's', blocks))).toBe(json(here));
   });
 
-  it('reports an error in a block, and the pool still runs the next job correctly', () => {
-    const p = pool(2);
-    const src = SOURCES[0];
-    if (src === undefined) throw new Error('no plan');
-    const broken = structuredClone(src.scenario);
-    broken.priors.tsmeLeave = { dist: 'fixed', value: Number.NaN, tag: 'I', source: 'test' };
-    expect(() => runTrajectories(p, source(broken), { seed: '1', start: 0, count: 5_000 })).toThrow(
-      /binomial requires p to be a finite number/,
-    );
-    const ref = json(runSerial(src.model, '1', 5_000));
-    expect(json(runTrajectories(p, src, { seed: '1', start: 0, count: 5_000 }))).toBe(ref);
-  });
-
   it('reports an error on a worker thread, and sends that worker its scenario again after', () => {
     const p = pool(2);
     warmUp(p);

@@ -76,9 +76,10 @@ describe('tempered SMC', () => {
     },
   };
   const run = (seed: string): ReturnType<typeof runSmc> => runSmc(target, { particles: 2000, seed });
+  let yields = 0;
 
-  it('recovers a conjugate posterior and its evidence', () => {
-    const r = run('a');
+  it('recovers a conjugate posterior and its evidence', async () => {
+    const r = await run('a');
     const z0 = Array.from({ length: 2000 }, (_, i) => r.z[i * 2] ?? 0);
     const z1 = Array.from({ length: 2000 }, (_, i) => r.z[i * 2 + 1] ?? 0);
     const mean = (a: number[]): number => a.reduce((s, x) => s + x, 0) / a.length;
@@ -95,10 +96,29 @@ describe('tempered SMC', () => {
     for (let i = 0; i < 2000; i++) expect(r.payload[i]).toBe(r.z[i * 2]);
   });
 
-  it('gives the same particles for the same seed, and others for another', () => {
-    const a = run('s');
-    const b = run('s');
+  it('gives the same particles for the same seed, and others for another', async () => {
+    const a = await run('s');
+    const b = await run('s');
     expect(Array.from(a.z)).toEqual(Array.from(b.z));
-    expect(Array.from(run('t').z)).not.toEqual(Array.from(a.z));
+    expect(Array.from((await run('t')).z)).not.toEqual(Array.from(a.z));
+  });
+
+  it('awaits its checkpoint after every batch of evaluations, which changes no number and can stop it', async () => {
+    const plain = await run('c');
+    const checked = await runSmc(target, {
+      particles: 2000,
+      seed: 'c',
+      checkpoint: () => {
+        yields += 1;
+        return Promise.resolve();
+      },
+    });
+    expect(Array.from(checked.z)).toEqual(Array.from(plain.z));
+    // one batch for the prior draws, then one per move sweep
+    expect(yields).toBe(1 + plain.stages.reduce((s, st) => s + st.moves, 0));
+    const stop = new Error('stop');
+    await expect(
+      runSmc(target, { particles: 2000, seed: 'c', checkpoint: () => Promise.reject(stop) }),
+    ).rejects.toBe(stop);
   });
 });

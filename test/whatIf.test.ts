@@ -24,8 +24,8 @@ const series = (m: CompiledModel, out: Float64Array, measure: string, year: numb
 };
 
 describe('common random numbers', () => {
-  it('make the paired SE of a difference at least 3× smaller than the unpaired one (Jiangmen, budget cut by a third)', () => {
-    const r = compareScenarios(
+  it('make the paired SE of a difference at least 3× smaller than the unpaired one (Jiangmen, budget cut by a third)', async () => {
+    const r = await compareScenarios(
       [load('jiangmen-2021', 1000), load('scenarios/jiangmen-2021.budget-cut.yaml', 1000)],
       { runs: 1000 },
     );
@@ -126,18 +126,18 @@ describe('Jiangmen money', () => {
 });
 
 describe('sweeps and goal-seek on the plans', () => {
-  it('a sweep over the first-certification reward is monotone non-decreasing in P(goal), up to 2 paired SE', () => {
+  it('a sweep over the first-certification reward is monotone non-decreasing in P(goal), up to 2 paired SE', async () => {
     // Same seed at every value. A changed rate changes how many uniforms the exact samplers draw,
     // so trajectories are closely but not perfectly coupled: P may dip by noise, never by more
     // than 2 paired standard errors of the difference. The budget cap is lifted: with it, a
     // larger reward exhausts the 500M sooner and later years go unpaid, which can lower P.
     let rises = 0;
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.uniqueArray(fc.integer({ min: 0, max: 80 }), { minLength: 3, maxLength: 3 }),
-        (steps) => {
+        async (steps) => {
           const values = [...steps].sort((a, b) => a - b).map((k) => k * 10_000);
-          const { result } = sweepLever({
+          const { result } = await sweepLever({
             target: 'jiangmen-2021',
             lever: 'first-cert-reward',
             values,
@@ -160,29 +160,33 @@ describe('sweeps and goal-seek on the plans', () => {
     expect(rises).toBeGreaterThan(0);
   });
 
-  it('goal-seek on a real plan returns a value or "not reachable"', () => {
-    const found = seekLever({
-      target: 'jiangmen-2021',
-      goal: 'revenue500m-120',
-      lever: 'first-cert-reward',
-      probability: 0.5,
-      runs: 400,
-      tolerance: 50_000,
-      sets: ['budgets.hnte-cultivation.enabled=false'],
-    }).result;
+  it('goal-seek on a real plan returns a value or "not reachable"', async () => {
+    const found = (
+      await seekLever({
+        target: 'jiangmen-2021',
+        goal: 'revenue500m-120',
+        lever: 'first-cert-reward',
+        probability: 0.5,
+        runs: 400,
+        tolerance: 50_000,
+        sets: ['budgets.hnte-cultivation.enabled=false'],
+      })
+    ).result;
     expect(['found', 'not-reachable', 'at-lower-bound']).toContain(found.result.status);
     if (found.result.status === 'found') {
       expect(found.result.at.probability).toBeGreaterThanOrEqual(0.5);
       expect(found.result.interval.low).toBeLessThanOrEqual(found.result.value);
       expect(found.result.interval.high).toBeGreaterThanOrEqual(found.result.value);
     }
-    const unreachable = seekLever({
-      target: 'zhanjiang-2023',
-      goal: 'hnte-700',
-      lever: 'move-in-bonus',
-      probability: 0.8,
-      runs: 300,
-    }).result;
+    const unreachable = (
+      await seekLever({
+        target: 'zhanjiang-2023',
+        goal: 'hnte-700',
+        lever: 'move-in-bonus',
+        probability: 0.8,
+        runs: 300,
+      })
+    ).result;
     expect(unreachable.result.status).toBe('not-reachable');
     expect(unreachable.range).toEqual({ lower: 0, upper: 3_000_000 });
   });

@@ -115,7 +115,10 @@ function origins(observations: readonly Observation[], opts: BacktestOptions): n
  * from the first over every later observed year that still leaves figures to score. Lower bounds
  * are not scored (a bound is not a value).
  */
-export function backtestRegion(observations: readonly Observation[], opts: BacktestOptions): BacktestResult {
+export async function backtestRegion(
+  observations: readonly Observation[],
+  opts: BacktestOptions,
+): Promise<BacktestResult> {
   if (!observations.some((o) => o.region === opts.region)) {
     const regions = [...new Set(observations.map((o) => o.region))].sort();
     return {
@@ -132,7 +135,7 @@ export function backtestRegion(observations: readonly Observation[], opts: Backt
   }
   const out: Backtest['origins'] = [];
   for (const origin of list) {
-    const res = calibrateRegion(observations, { ...opts, until: origin });
+    const res = await calibrateRegion(observations, { ...opts, until: origin });
     if (res.status !== 'ok') continue;
     const cal = res.calibration;
     const held = cal.setup.uses.filter((u) => u.status === 'held-out');

@@ -46,6 +46,8 @@ export interface CalibrateOptions {
   /** rows per block of simulations (the result does not depend on it) */
   readonly blockSize?: number;
   readonly seed?: string;
+  /** awaited between batches of simulations (see `SmcOptions.checkpoint`) */
+  readonly checkpoint?: () => Promise<void>;
 }
 
 /** A finished calibration: the set-up, the observations as fitted, the sampler's output. */
@@ -66,7 +68,12 @@ export interface Calibration {
 
 export type CalibrateResult =
   | { readonly status: 'ok'; readonly calibration: Calibration }
-  | { readonly status: 'setup-failed'; readonly message: string };
+  | {
+      readonly status: 'setup-failed';
+      /** why: no figure to fit, no 高企 stock to anchor the base year, a break year too early */
+      readonly reason: 'no-observations' | 'no-anchor' | 'bad-break';
+      readonly message: string;
+    };
 
 /** Maps probit coordinates to values: u = Φ(z) kept inside (0, 1), then each prior's inverse CDF. */
 export function toValues(setup: RegionSetup, z: Float64Array, count: number): Float64Array {
@@ -137,16 +144,16 @@ function recertIndex(setup: RegionSetup): number {
  * smc.ts. Each particle's likelihood comes from one simulated trajectory through the observation
  * model (observationModel.ts). Pure and seeded.
  */
-export function calibrateRegion(
+export async function calibrateRegion(
   observations: readonly Observation[],
   opts: CalibrateOptions,
-): CalibrateResult {
+): Promise<CalibrateResult> {
   const set = regionSetup(observations, {
     region: opts.region,
     ...(opts.until !== undefined ? { until: opts.until } : {}),
     ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
   });
-  if (set.status !== 'ok') return { status: 'setup-failed', message: set.message };
+  if (set.status !== 'ok') return { status: 'setup-failed', reason: set.status, message: set.message };
   const setup = set.setup;
   const seed = opts.seed ?? DEFAULT_CALIBRATION_SEED;
   const model = regionModel(setup, setup.lastYear);
@@ -159,7 +166,7 @@ export function calibrateRegion(
   const d = setup.dims.length;
   const K = opts.simsPerParticle ?? DEFAULT_SIMS_PER_PARTICLE;
   const m = fits.length;
-  const smc = runSmc(
+  const smc = await runSmc(
     {
       dim: d,
       payloadWidth: K * m,
@@ -183,7 +190,11 @@ export function calibrateRegion(
         }
       },
     },
-    { particles: opts.particles ?? DEFAULT_PARTICLES, seed },
+    {
+      particles: opts.particles ?? DEFAULT_PARTICLES,
+      seed,
+      ...(opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint } : {}),
+    },
   );
   return {
     status: 'ok',

@@ -9,7 +9,7 @@ export type Evaluation<E extends PointEstimate> = E & { readonly value: number }
 
 export interface GoalSeekOptions<E extends PointEstimate> {
   /** P(goal) at a lever value; on common random numbers, so that it is smooth in the value */
-  readonly evaluate: (value: number) => E;
+  readonly evaluate: (value: number) => E | Promise<E>;
   /** the lever's range */
   readonly lower: number;
   readonly upper: number;
@@ -77,30 +77,30 @@ export type GoalSeekResult<E extends PointEstimate> =
  * If the evaluator runs on common random numbers, P(v) − P_true(v) is nearly the same offset δ
  * for all v, so when |δ| < 2s the true root lies in [v₋, v₊].
  */
-export function goalSeek<E extends PointEstimate>(o: GoalSeekOptions<E>): GoalSeekResult<E> {
+export async function goalSeek<E extends PointEstimate>(o: GoalSeekOptions<E>): Promise<GoalSeekResult<E>> {
   const maxEvals = o.maxEvaluations ?? 60;
   const cache = new Map<number, Evaluation<E>>();
-  const evaluate = (v: number): Evaluation<E> => {
+  const evaluate = async (v: number): Promise<Evaluation<E>> => {
     const hit = cache.get(v);
     if (hit !== undefined) return hit;
-    const e: Evaluation<E> = { ...o.evaluate(v), value: v };
+    const e: Evaluation<E> = { ...(await o.evaluate(v)), value: v };
     cache.set(v, e);
     return e;
   };
   const list = (): Evaluation<E>[] => [...cache.values()].sort((x, y) => x.value - y.value);
   const q = o.probability;
-  const lo = evaluate(o.lower);
+  const lo = await evaluate(o.lower);
   if (lo.p >= q) return { status: 'at-lower-bound', value: o.lower, at: lo, evaluations: list() };
 
   // bracketing: double the step from the start until the threshold is met or the range ends
   const span = o.upper - o.lower;
   let x = o.start !== undefined && o.start > o.lower && o.start < o.upper ? o.start : o.lower + span / 2;
   for (;;) {
-    const e = evaluate(x);
+    const e = await evaluate(x);
     if (e.p >= q || x >= o.upper || cache.size >= maxEvals) break;
     x = Math.min(o.upper, o.lower + 2 * (x - o.lower));
   }
-  const top = evaluate(o.upper);
+  const top = await evaluate(o.upper);
   if (top.p < q && list().every((e) => e.p < q)) {
     return { status: 'not-reachable', upper: o.upper, at: top, evaluations: list() };
   }
@@ -110,7 +110,9 @@ export function goalSeek<E extends PointEstimate>(o: GoalSeekOptions<E>): GoalSe
    * below b with P < level; a = b at the lower end), bisected until narrower than the tolerance
    * or the evaluation budget is spent; 'unmet' when no evaluated value reaches the level.
    */
-  const crossing = (level: number): { a: Evaluation<E>; b: Evaluation<E>; converged: boolean } | 'unmet' => {
+  const crossing = async (
+    level: number,
+  ): Promise<{ a: Evaluation<E>; b: Evaluation<E>; converged: boolean } | 'unmet'> => {
     for (;;) {
       const sorted = list();
       const b = sorted.find((e) => e.p >= level);
@@ -119,10 +121,10 @@ export function goalSeek<E extends PointEstimate>(o: GoalSeekOptions<E>): GoalSe
       if (a === undefined) return { a: b, b, converged: true };
       if (b.value - a.value <= o.tolerance) return { a, b, converged: true };
       if (cache.size >= maxEvals) return { a, b, converged: false };
-      evaluate(a.value + (b.value - a.value) / 2);
+      await evaluate(a.value + (b.value - a.value) / 2);
     }
   };
-  const root = crossing(q);
+  const root = await crossing(q);
   if (root === 'unmet' || !root.converged) {
     return {
       status: 'not-converged',
@@ -132,10 +134,10 @@ export function goalSeek<E extends PointEstimate>(o: GoalSeekOptions<E>): GoalSe
   }
   const s = root.b.se;
   // the ends of the interval, each on its safe side when the budget runs out before convergence
-  const lowCrossing = q - 2 * s <= lo.p ? 'unmet' : crossing(q - 2 * s);
+  const lowCrossing = q - 2 * s <= lo.p ? 'unmet' : await crossing(q - 2 * s);
   const low =
     lowCrossing === 'unmet' ? o.lower : lowCrossing.converged ? lowCrossing.b.value : lowCrossing.a.value;
-  const highCrossing = q + 2 * s <= 1 ? crossing(q + 2 * s) : 'unmet';
+  const highCrossing = q + 2 * s <= 1 ? await crossing(q + 2 * s) : 'unmet';
   const openHigh = highCrossing === 'unmet';
   return {
     status: 'found',

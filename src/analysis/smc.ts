@@ -33,6 +33,11 @@ export interface SmcOptions {
   readonly maxMoves?: number;
   /** a stage's moves stop once this fraction of particles has moved */
   readonly moveTarget?: number;
+  /**
+   * awaited after every batch of evaluations: the caller's chance to let other work run or to
+   * stop the sampler (by throwing); it changes no number
+   */
+  readonly checkpoint?: () => Promise<void>;
 }
 
 /** One tempering stage. */
@@ -152,7 +157,7 @@ function covariance(z: Float64Array, n: number, d: number): Float64Array {
  * Every random number comes from stream(seed, k, purpose): the result depends only on the target,
  * the options and the seed, not on how `evaluate` splits its work.
  */
-export function runSmc(target: SmcTarget, opts: SmcOptions): SmcResult {
+export async function runSmc(target: SmcTarget, opts: SmcOptions): Promise<SmcResult> {
   const n = opts.particles;
   const d = target.dim;
   const pw = target.payloadWidth;
@@ -168,6 +173,7 @@ export function runSmc(target: SmcTarget, opts: SmcOptions): SmcResult {
   let logLik = new Float64Array(n);
   let payload = new Float64Array(n * pw);
   target.evaluate(z, n, 0, logLik, payload);
+  await opts.checkpoint?.();
   for (let i = 0; i < n; i++) logLik[i] = Number.isFinite(logLik[i]) ? (logLik[i] ?? 0) : LOG_LIK_FLOOR;
   let sims = Float64Array.from({ length: n }, (_, i) => i);
   let simCount = n;
@@ -252,6 +258,7 @@ export function runSmc(target: SmcTarget, opts: SmcOptions): SmcResult {
         us[i] = u();
       }
       target.evaluate(propZ, n, first, propLL, propPayload);
+      await opts.checkpoint?.();
       simCount += n;
       moves++;
       let acceptedNow = 0;

@@ -1,28 +1,34 @@
 import { backtestRegion } from '../analysis/backtest.js';
 import { InputError } from '../io/errors.js';
+import { checkpoint } from '../io/interrupt.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import type { Backtest } from '../schema/backtest.js';
-import { observedFileOf, type RegionFitOptions } from './calibrateRegion.js';
+import { shownPath } from '../io/loadPlan.js';
+import { observedFileOf, requireRegion, type RegionFitOptions } from './calibrateRegion.js';
 
 export interface BacktestCommandOptions extends Omit<RegionFitOptions, 'until'> {
   readonly origin?: number;
 }
 
 /** `ladder backtest`: rolling-origin forecasts of a region's later figures, scored beside a naive trend. */
-export function backtestCommand(opts: BacktestCommandOptions): Backtest {
+export async function backtestCommand(opts: BacktestCommandOptions): Promise<Backtest> {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
-  const res = backtestRegion(observations, {
+  requireRegion(observations, opts);
+  const res = await backtestRegion(observations, {
     region: opts.region,
     ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
     ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
     ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    checkpoint: () => checkpoint(opts.signal),
   });
   if (res.status !== 'ok') {
     throw new InputError({
       code: 'E_USAGE',
       message: res.message,
-      location: { file: observedFileOf(opts), path: '--origin' },
+      location: { file: shownPath(opts.observed ?? SHIPPED_OBSERVED), path: '--origin' },
+      expected: 'an origin with a 高企 stock to fit before it and a figure to score after it',
+      found: opts.origin !== undefined ? String(opts.origin) : 'none in the file',
     });
   }
   return { ...res.backtest, observedFile: observedFileOf(opts) };

@@ -1,9 +1,13 @@
 import { calibrateRegion, type Calibration } from '../analysis/calibrate.js';
 import { posteriorDocument } from '../analysis/calibrationSummary.js';
 import { InputError } from '../io/errors.js';
+import { checkpoint } from '../io/interrupt.js';
+import { suggest } from '../io/suggest.js';
+import type { Observation } from '../schema/observed.js';
 import { shownPath } from '../io/loadPlan.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { packageVersion } from '../io/version.js';
+import { portablePath } from '../io/paths.js';
 import { writeJsonFile } from '../io/writeJson.js';
 import type { Posterior } from '../schema/posterior.js';
 
@@ -15,6 +19,8 @@ export interface RegionFitOptions {
   readonly breakYear?: number;
   readonly particles?: number;
   readonly seed?: string;
+  /** stops the fit between two batches of simulations (the promise rejects with its reason) */
+  readonly signal?: AbortSignal;
 }
 
 export interface CalibrateCommandOptions extends RegionFitOptions {
@@ -29,38 +35,84 @@ export interface CalibrateOutcome {
   readonly written: string | undefined;
 }
 
-/** The observed file as shown in outputs: relative to the working directory when inside it. */
+/** The observed file as named in outputs: never an absolute path (see `portablePath`). */
 export function observedFileOf(opts: RegionFitOptions): string {
+  return portablePath(opts.observed ?? SHIPPED_OBSERVED);
+}
+
+/** The observed file as named in messages: relative to the working directory when inside it. */
+function observedFileShown(opts: RegionFitOptions): string {
   return shownPath(opts.observed ?? SHIPPED_OBSERVED);
 }
 
+/**
+ * A region the observations hold: else a usage error at `--region` that lists the regions of the
+ * file and names the nearest.
+ */
+export function requireRegion(observations: readonly Observation[], opts: RegionFitOptions): void {
+  const regions = [...new Set(observations.map((o) => o.region))].sort();
+  if (regions.includes(opts.region)) return;
+  const near = suggest(opts.region, regions);
+  throw new InputError({
+    code: 'E_USAGE',
+    message: `no observations for region ${JSON.stringify(opts.region)}`,
+    location: { file: observedFileShown(opts), path: '--region' },
+    expected: regions.length > 0 ? `a region of the file: ${regions.join(', ')}` : 'a file with observations',
+    found: JSON.stringify(opts.region),
+    ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : {}),
+  });
+}
+
+/** Why a region's fit cannot be set up, as a usage error at the option that decides it. */
+function setupError(
+  opts: RegionFitOptions,
+  reason: 'no-observations' | 'no-anchor' | 'bad-break',
+  message: string,
+): InputError {
+  const until = opts.until !== undefined ? ` up to ${opts.until}` : '';
+  const [path, expected, found] =
+    reason === 'bad-break'
+      ? ['--break', 'a break year after the base year of the fit', String(opts.breakYear)]
+      : reason === 'no-anchor'
+        ? [
+            opts.until !== undefined ? '--until' : '--region',
+            'a 高企 stock (measure hnte) to anchor the base year',
+            `none${until}`,
+          ]
+        : [opts.until !== undefined ? '--until' : '--region', 'figures the model can fit', `none${until}`];
+  return new InputError({
+    code: 'E_USAGE',
+    message,
+    location: { file: observedFileShown(opts), path },
+    expected,
+    found,
+  });
+}
+
 /** Loads the observations and calibrates the region; a region that cannot be set up is an input error. */
-export function fitRegion(opts: RegionFitOptions): Calibration {
+export async function fitRegion(opts: RegionFitOptions): Promise<Calibration> {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
-  const res = calibrateRegion(observations, {
+  requireRegion(observations, opts);
+  const res = await calibrateRegion(observations, {
     region: opts.region,
     ...(opts.until !== undefined ? { until: opts.until } : {}),
     ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
     ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    checkpoint: () => checkpoint(opts.signal),
   });
-  if (res.status !== 'ok') {
-    throw new InputError({
-      code: 'E_USAGE',
-      message: res.message,
-      location: { file: observedFileOf(opts), path: '--region' },
-    });
-  }
+  if (res.status !== 'ok') throw setupError(opts, res.reason, res.message);
   return res.calibration;
 }
 
 /** `ladder calibrate`: fit, summarise, and write the posterior file when asked. */
-export function calibrateCommand(opts: CalibrateCommandOptions): CalibrateOutcome {
-  const calibration = fitRegion(opts);
+export async function calibrateCommand(opts: CalibrateCommandOptions): Promise<CalibrateOutcome> {
+  const calibration = await fitRegion(opts);
   const posterior = posteriorDocument(calibration, {
     observedFile: observedFileOf(opts),
     version: packageVersion(),
   });
+  opts.signal?.throwIfAborted();
   const written =
     opts.out !== undefined ? (writeJsonFile(opts.out, posterior), shownPath(opts.out)) : undefined;
   return { posterior, calibration, written };

@@ -3,7 +3,7 @@ import { costPerFirm, pairedDifference } from '../analysis/pairedStats.js';
 import { InputError } from '../io/errors.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { packageVersion } from '../io/version.js';
-import { writeReportDir } from '../io/writeReport.js';
+import { stageReportDir } from '../io/writeReport.js';
 import { compileModel, type CompiledModel } from '../model/compile.js';
 import { compareMarkdown } from '../report/compareMarkdown.js';
 import { roundTo } from '../report/round.js';
@@ -24,6 +24,8 @@ export interface CompareOptions {
   /** report folder; default reports/compare-<ids> */
   readonly out?: string;
   readonly noWrite?: boolean;
+  /** stops the run between two blocks of trajectories; nothing is written */
+  readonly signal?: AbortSignal;
 }
 
 export interface CompareOutcome {
@@ -89,10 +91,10 @@ function matchGoals(
 }
 
 /** Runs scenarios on common random numbers and compares them goal by goal against the first. */
-export function compareScenarios(
+export async function compareScenarios(
   loaded: readonly { scenario: ResolvedScenario; source: string }[],
-  opts: Pick<CompareOptions, 'runs' | 'seed'> = {},
-): CompareResult {
+  opts: Pick<CompareOptions, 'runs' | 'seed' | 'signal'> = {},
+): Promise<CompareResult> {
   const first = loaded[0]?.scenario;
   if (first === undefined || loaded.length < 2) {
     throw new InputError({
@@ -130,7 +132,7 @@ export function compareScenarios(
     });
   }
   const pairs = scenarios.slice(1).map((_, k) => [k + 1, 0] as const);
-  const st = runPairedStats(models, seed, runs, index, pairs);
+  const st = await runPairedStats(models, seed, runs, index, pairs, opts.signal);
   return {
     kind: 'compare',
     version: packageVersion(),
@@ -188,19 +190,27 @@ export function compareScenarios(
 }
 
 /** `ladder compare`: load every scenario, compare, write reports/compare-<ids>/. */
-export function compareCommand(opts: CompareOptions): CompareOutcome {
+export async function compareCommand(opts: CompareOptions): Promise<CompareOutcome> {
   const loaded = opts.targets.map((t) => loadTarget(t));
-  const result = compareScenarios(loaded, opts);
   const scenarios = loaded.map((l) => l.scenario);
-  let reportDir: string | undefined;
-  if (opts.noWrite !== true) {
-    const dir = opts.out ?? join('reports', `compare-${folderName(scenarios.map((s) => s.id))}`);
-    reportDir = shownReportDir(
-      writeReportDir(dir, {
-        'summary.json': `${JSON.stringify(result, null, 2)}\n`,
-        'summary.md': compareMarkdown(result),
-      }),
-    );
+  const dir = opts.out ?? join('reports', `compare-${folderName(scenarios.map((s) => s.id))}`);
+  const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+  try {
+    const result = await compareScenarios(loaded, opts);
+    const reportDir =
+      staged === undefined
+        ? undefined
+        : shownReportDir(
+            staged.commit(
+              {
+                'summary.json': `${JSON.stringify(result, null, 2)}\n`,
+                'summary.md': compareMarkdown(result),
+              },
+              opts.signal,
+            ),
+          );
+    return { result, scenarios, reportDir };
+  } finally {
+    staged?.discard();
   }
-  return { result, scenarios, reportDir };
 }

@@ -4,7 +4,7 @@ import { momentMean } from '../engine/moments.js';
 import { InputError } from '../io/errors.js';
 import { leverBounds } from '../io/leverRef.js';
 import { packageVersion } from '../io/version.js';
-import { writeReportDir } from '../io/writeReport.js';
+import { stageReportDir } from '../io/writeReport.js';
 import { compileModel } from '../model/compile.js';
 import { goalSeekMarkdown } from '../report/goalSeekMarkdown.js';
 import { roundTo } from '../report/round.js';
@@ -20,7 +20,7 @@ import {
 } from './analysisParts.js';
 import { runPairedStats } from './pairedRun.js';
 import { shownReportDir } from './reportDir.js';
-import { loadVaried, type VariedScenarioOptions } from './sweepLever.js';
+import { loadVaried, type VariedScenario, type VariedScenarioOptions } from './sweepLever.js';
 
 export interface GoalSeekOptions extends VariedScenarioOptions {
   readonly goal: string;
@@ -58,12 +58,18 @@ function usage(path: string, message: string, expected: string, found: string): 
   return new InputError({ code: 'E_USAGE', message, location: { path }, expected, found });
 }
 
-/**
- * The smallest value of a lever with P(goal) ≥ the probability: `goalSeek` over an evaluator
- * that runs the scenario at a lever value on the same trajectories every time (the same seed and
- * trajectory indices: common random numbers).
- */
-export function seekLever(opts: GoalSeekOptions): { result: GoalSeekResult; scenario: ResolvedScenario } {
+/** A goal-seek with every input checked: the lever, its range and both ends, the goal. */
+interface PreparedSeek {
+  readonly v: VariedScenario;
+  readonly lower: number;
+  readonly upper: number;
+  readonly goalId: string;
+  /** the scenario at the lower end */
+  readonly atLower: ResolvedScenario;
+}
+
+/** Checks a goal-seek's inputs before any run: the probability, the lever and its range, the goal. */
+function prepareSeek(opts: GoalSeekOptions): PreparedSeek {
   if (!(opts.probability > 0 && opts.probability < 1)) {
     throw usage(
       '--probability',
@@ -84,12 +90,25 @@ export function seekLever(opts: GoalSeekOptions): { result: GoalSeekResult; scen
   // both ends must be valid values of the lever (a share above 1, a negative budget: located errors)
   const atLower = v.at(lower);
   v.at(upper);
+  return { v, lower, upper, goalId, atLower };
+}
+
+/**
+ * The smallest value of a lever with P(goal) ≥ the probability: `goalSeek` over an evaluator
+ * that runs the scenario at a lever value on the same trajectories every time (the same seed and
+ * trajectory indices: common random numbers).
+ */
+export async function seekLever(
+  opts: GoalSeekOptions,
+  prepared: PreparedSeek = prepareSeek(opts),
+): Promise<{ result: GoalSeekResult; scenario: ResolvedScenario }> {
+  const { v, lower, upper, goalId, atLower } = prepared;
   const { runs, seed } = v.scenario;
-  const evaluate = (value: number): Point => {
+  const evaluate = async (value: number): Promise<Point> => {
     const s = value === lower ? atLower : v.at(value);
     const model = compileModel(s);
     const gi = model.goals.findIndex((g) => g.id === goalId);
-    const st = runPairedStats([model], seed, runs, [[gi]], []);
+    const st = await runPairedStats([model], seed, runs, [[gi]], [], opts.signal);
     const pm = st.perModel[0];
     const met = pm?.goals[0]?.met;
     if (pm === undefined || met === undefined) throw new Error('no statistics');
@@ -98,7 +117,7 @@ export function seekLever(opts: GoalSeekOptions): { result: GoalSeekResult; scen
   };
   const tolerance = opts.tolerance ?? (upper - lower) / 500;
   const start = Number.isFinite(v.ref.current) ? v.ref.current : undefined;
-  const r = goalSeek<Point>({
+  const r = await goalSeek<Point>({
     evaluate,
     lower,
     upper,
@@ -135,19 +154,27 @@ export function seekLever(opts: GoalSeekOptions): { result: GoalSeekResult; scen
 }
 
 /** `ladder goal-seek`: search, write reports/goal-seek-<scenario>--<goal>--<lever>/. */
-export function goalSeekCommand(opts: GoalSeekOptions): GoalSeekOutcome {
-  const { result, scenario } = seekLever(opts);
-  let reportDir: string | undefined;
-  if (opts.noWrite !== true) {
-    const dir =
-      opts.out ??
-      join('reports', `goal-seek-${folderName([result.scenario, result.goal.id, result.lever.ref])}`);
-    reportDir = shownReportDir(
-      writeReportDir(dir, {
-        'summary.json': `${JSON.stringify(result, null, 2)}\n`,
-        'summary.md': goalSeekMarkdown(result),
-      }),
-    );
+export async function goalSeekCommand(opts: GoalSeekOptions): Promise<GoalSeekOutcome> {
+  const prepared = prepareSeek(opts);
+  const { v, goalId } = prepared;
+  const dir = opts.out ?? join('reports', `goal-seek-${folderName([v.scenario.id, goalId, v.ref.ref])}`);
+  const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+  try {
+    const { result, scenario } = await seekLever(opts, prepared);
+    const reportDir =
+      staged === undefined
+        ? undefined
+        : shownReportDir(
+            staged.commit(
+              {
+                'summary.json': `${JSON.stringify(result, null, 2)}\n`,
+                'summary.md': goalSeekMarkdown(result),
+              },
+              opts.signal,
+            ),
+          );
+    return { result, scenario, reportDir };
+  } finally {
+    staged?.discard();
   }
-  return { result, scenario, reportDir };
 }

@@ -1,7 +1,8 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../io/errors.js';
 import { loadPlan, shownPath } from '../io/loadPlan.js';
+import { writeTextFile } from '../io/writeJson.js';
 import { DEFAULT_PRIORS } from '../model/priors.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../model/resolveScenario.js';
 import { scenarioTemplate } from '../report/scenarioTemplate.js';
@@ -35,18 +36,7 @@ export function initCommand(opts: InitOptions): { file: string; text: string } {
     runs: DEFAULT_RUNS,
     seed: DEFAULT_SEED,
   });
-  // write beside the target, then rename: a reader never sees half a file
-  const tmp = join(dirname(full), `.${basename(full)}.tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, full);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new InputError({
-      code: 'E_WRITE',
-      message: `cannot write the scenario: ${(e as Error).message}`,
-      location: { file: shownPath(full) },
-    });
-  }
+  // written beside the target, then renamed: a reader never sees half a file
+  writeTextFile(full, text);
   return { file: shownPath(full), text };
 }

@@ -31,3 +31,16 @@ export function withPool<T>(workers: number, f: (pool: WorkerPool | undefined) =
     closePool(pool);
   }
 }
+
+/** {@link withPool} for work that awaits: the pool closes when the promise settles. */
+export async function withPoolAsync<T>(
+  workers: number,
+  f: (pool: WorkerPool | undefined) => Promise<T>,
+): Promise<T> {
+  const pool = openPool(workers);
+  try {
+    return await f(pool);
+  } finally {
+    closePool(pool);
+  }
+}

@@ -2,7 +2,9 @@ import { posteriorDocument } from '../analysis/calibrationSummary.js';
 import { calibrateRegion } from '../analysis/calibrate.js';
 import { regionSetup } from '../analysis/regionSetup.js';
 import { InputError } from '../io/errors.js';
+import { checkpoint } from '../io/interrupt.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
+import { portablePath } from '../io/paths.js';
 import { loadPosterior } from '../io/loadPosterior.js';
 import { packageVersion } from '../io/version.js';
 import type { Plan } from '../schema/plan.js';
@@ -18,7 +20,7 @@ export function shippedFitAvailable(plan: Plan): { readonly available: boolean; 
   const n = set.setup.fitted.length;
   return {
     available: true,
-    message: `${plan.region.id} has ${n} figure${n === 1 ? '' : 's'} up to ${plan.baseYear} in the shipped seeds/data/observed_counts.csv; parameters come from the priors unless --posterior is given (--posterior auto fits them first)`,
+    message: `${plan.region.id} has ${n} figure${n === 1 ? '' : 's'} up to ${plan.baseYear} in ${portablePath(SHIPPED_OBSERVED)}; parameters come from the priors unless --posterior is given (--posterior auto fits them first)`,
   };
 }
 
@@ -26,12 +28,18 @@ export function shippedFitAvailable(plan: Plan): { readonly available: boolean; 
  * The posterior a plan run draws from: a file written by `ladder calibrate --out`, or `auto`:
  * the plan's region calibrated on the shipped observed counts up to the plan's base year.
  */
-export function posteriorForPlan(plan: Plan, posterior: string, seed: string): Posterior {
+export async function posteriorForPlan(
+  plan: Plan,
+  posterior: string,
+  seed: string,
+  signal?: AbortSignal,
+): Promise<Posterior> {
   if (posterior !== 'auto') return loadPosterior(posterior);
-  const res = calibrateRegion(loadObserved(SHIPPED_OBSERVED), {
+  const res = await calibrateRegion(loadObserved(SHIPPED_OBSERVED), {
     region: plan.region.id,
     until: plan.baseYear,
     seed,
+    checkpoint: () => checkpoint(signal),
   });
   if (res.status !== 'ok') {
     throw new InputError({
@@ -43,7 +51,7 @@ export function posteriorForPlan(plan: Plan, posterior: string, seed: string): P
     });
   }
   return posteriorDocument(res.calibration, {
-    observedFile: 'seeds/data/observed_counts.csv',
+    observedFile: portablePath(SHIPPED_OBSERVED),
     version: packageVersion(),
   });
 }

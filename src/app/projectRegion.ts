@@ -20,7 +20,7 @@ export interface ProjectOutcome {
 }
 
 /** `ladder project`: calibrate on the figures up to `until`, then project every measure to `to`. */
-export function projectCommand(opts: ProjectOptions): ProjectOutcome {
+export async function projectCommand(opts: ProjectOptions): Promise<ProjectOutcome> {
   if (opts.to <= opts.until) {
     throw new InputError({
       code: 'E_USAGE',
@@ -30,7 +30,7 @@ export function projectCommand(opts: ProjectOptions): ProjectOutcome {
       found: String(opts.to),
     });
   }
-  const cal = fitRegion(opts);
+  const cal = await fitRegion(opts);
   const rows = fitRows(cal);
   const warnings = calibrationWarnings(cal, coordinateSummaries(cal), rows);
   return {

@@ -1,9 +1,10 @@
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runToPrecision } from '../engine/precision.js';
 import { runTrajectories } from '../engine/runBlocks.js';
 import type { Progress } from '../engine/runner.js';
+
 import type { WorkerPool } from '../engine/workerPool.js';
-import { defaultWorkers, withPool } from './pool.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
 import { parseSetOverride } from '../io/setOverrides.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { observedStocks } from '../schema/observed.js';
@@ -14,7 +15,11 @@ import { posteriorForPlan, shippedFitAvailable } from './posteriorForPlan.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { pngRenderer } from '../io/rasterize.js';
 import { packageVersion } from '../io/version.js';
-import { writeReportDir } from '../io/writeReport.js';
+import { stageReportDir, writeReportDir, type ReportFiles } from '../io/writeReport.js';
+import { checkpoint } from '../io/interrupt.js';
+import { shownReportDir } from './reportDir.js';
+import { BLOCK_SIZE } from '../engine/runner.js';
+import { mergeAccumulators, createAccumulator } from '../engine/accumulator.js';
 import { compileRunModel, type CompiledModel } from '../model/compile.js';
 import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
@@ -45,6 +50,8 @@ export interface RunOptions {
   readonly workers?: number;
   /** run until every goal's P(met) has a standard error ≤ this, instead of a fixed count */
   readonly precision?: number;
+  /** stops the run (nothing is written; the promise rejects with the signal's reason) */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -72,7 +79,12 @@ export interface SimulateOptions {
   readonly maxRuns?: number | undefined;
   readonly posterior?: Posterior | undefined;
   readonly onProgress?: Progress | undefined;
+  /** stops the run between chunks of blocks (the promise rejects with the signal's reason) */
+  readonly signal?: AbortSignal | undefined;
 }
+
+/** Trajectories run on the pool between two turns of the event loop. */
+const CHUNK = 20 * BLOCK_SIZE;
 
 /** A model drawing its parameters from a posterior, or a located error. */
 function withPosterior(model: CompiledModel, posterior: Posterior): { model: CompiledModel; note: string } {
@@ -112,15 +124,25 @@ function scenarioModel(
  * what cost per additional firm. The result is the same on any pool. With a posterior the run
  * stays on this thread (worker threads compile the scenario's own priors).
  */
-export function simulateScenario(scenario: ResolvedScenario, opts: SimulateOptions = {}): RunSummary {
+export async function simulateScenario(
+  scenario: ResolvedScenario,
+  opts: SimulateOptions = {},
+): Promise<RunSummary> {
   const { model, note } = scenarioModel(scenario, opts.posterior);
   const pool = opts.posterior === undefined ? opts.pool : undefined;
   const source = { scenario, model };
   const withNote = (summary: RunSummary): RunSummary =>
     note === undefined ? summary : { ...summary, warnings: [...summary.warnings, note] };
   if (opts.precision === undefined) {
-    const acc = runTrajectories(pool, source, { seed: scenario.seed, start: 0, count: scenario.runs });
-    opts.onProgress?.(scenario.runs, scenario.runs);
+    // chunks of blocks on the pool, the event loop turning between them (a signal stops the run
+    // there); the merge is exact, so the chunks change nothing in the result
+    const acc = createAccumulator(model);
+    for (let start = 0; start < scenario.runs; start += CHUNK) {
+      const count = Math.min(CHUNK, scenario.runs - start);
+      mergeAccumulators(acc, runTrajectories(pool, source, { seed: scenario.seed, start, count }));
+      opts.onProgress?.(start + count, scenario.runs);
+      await checkpoint(opts.signal);
+    }
     return withNote(buildSummary(scenario, model, acc, packageVersion()));
   }
   const precision = opts.precision;
@@ -150,21 +172,34 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
   const posterior =
-    opts.posterior !== undefined ? posteriorForPlan(scenario.plan, opts.posterior, scenario.seed) : undefined;
-  const simulated = withPool(opts.workers ?? defaultWorkers(), (pool) =>
-    simulateScenario(scenario, {
-      pool,
-      precision: opts.precision,
-      maxRuns: opts.runs,
+    opts.posterior !== undefined
+      ? await posteriorForPlan(scenario.plan, opts.posterior, scenario.seed, opts.signal)
+      : undefined;
+  // the report folder's temporary sibling exists from here on: a folder that cannot be written
+  // fails now, and whatever stops the run below removes it again
+  const dir = resolve(opts.out ?? join('reports', scenario.id));
+  const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+  try {
+    const simulated = await withPoolAsync(opts.workers ?? defaultWorkers(), (pool) =>
+      simulateScenario(scenario, {
+        pool,
+        precision: opts.precision,
+        maxRuns: opts.runs,
+        posterior,
+        onProgress: opts.onProgress,
+        signal: opts.signal,
+      }),
+    );
+    return await reportRun({ ...scenario, runs: simulated.runs }, simulated, {
+      ...opts,
+      noWrite: staged === undefined,
       posterior,
-      onProgress: opts.onProgress,
-    }),
-  );
-  return reportRun({ ...scenario, runs: simulated.runs }, simulated, {
-    ...opts,
-    posterior,
-    sourcePath: target.path,
-  });
+      sourcePath: target.path,
+      ...(staged !== undefined ? { write: (files: ReportFiles) => staged.commit(files, opts.signal) } : {}),
+    });
+  } finally {
+    staged?.discard();
+  }
 }
 
 export interface ReportRunOptions {
@@ -176,6 +211,8 @@ export interface ReportRunOptions {
   readonly posterior?: Posterior | undefined;
   /** the file the scenario came from (for the report's metadata block) */
   readonly sourcePath: string;
+  /** writes the report's files and returns the folder (default: an atomic write of `out`) */
+  readonly write?: ((files: ReportFiles) => string) | undefined;
 }
 
 /**
@@ -227,9 +264,8 @@ export async function reportRun(
     });
     notes.push(...report.warnings);
     names = Object.keys(report.files);
-    const written = writeReportDir(dir, report.files);
-    const rel = relative(process.cwd(), written);
-    reportDir = rel === '' || rel.startsWith('..') ? written : rel;
+    const written = opts.write !== undefined ? opts.write(report.files) : writeReportDir(dir, report.files);
+    reportDir = shownReportDir(written);
   }
   return {
     scenario: ran,

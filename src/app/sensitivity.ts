@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { serialEvaluate, type Evaluate } from '../analysis/designRuns.js';
 import {
   analyseSensitivity,
@@ -8,8 +8,11 @@ import {
 import { InputError } from '../io/errors.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { parseSetOverride } from '../io/setOverrides.js';
+import { suggest } from '../io/suggest.js';
 import { packageVersion } from '../io/version.js';
-import { writeReportDir } from '../io/writeReport.js';
+import { stageReportDir } from '../io/writeReport.js';
+import { checkpoint } from '../io/interrupt.js';
+import { shownReportDir } from './reportDir.js';
 import { sensitivityReportFiles } from '../report/sensitivityFiles.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import type { SensitivityReport } from '../schema/sensitivity.js';
@@ -29,6 +32,27 @@ export interface SensitivityOptions {
   readonly out?: string;
   readonly noWrite?: boolean;
   readonly sets?: readonly string[];
+  /** stops the designs between two batches; nothing is written */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The serial evaluator with the batches taken one at a time, each after a turn of the event loop:
+ * a signal stops the designs between two batches. The numbers are the serial evaluator's.
+ */
+export function interruptibleEvaluate(
+  signal: AbortSignal | undefined,
+  inner: Evaluate = serialEvaluate(),
+): Evaluate {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (scenario, batch) => {
+    const next = queue.then(async () => {
+      await checkpoint(signal);
+      return inner(scenario, batch);
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
 }
 
 export interface SensitivityOutcome {
@@ -49,7 +73,7 @@ export function simulatedGoalIds(s: ResolvedScenario): string[] {
  */
 export async function sensitivityCommand(
   opts: SensitivityOptions,
-  evaluate: Evaluate = serialEvaluate(),
+  evaluate: Evaluate = interruptibleEvaluate(opts.signal),
 ): Promise<SensitivityOutcome> {
   const loaded = loadTarget(opts.target, (opts.sets ?? []).map(parseSetOverride)).scenario;
   const scenario: ResolvedScenario = {
@@ -60,6 +84,7 @@ export async function sensitivityCommand(
   const goals = simulatedGoalIds(scenario);
   if (!goals.includes(opts.goal)) {
     const other = scenario.plan.goals.find((g) => g.id === opts.goal);
+    const near = suggest(opts.goal, goals);
     throw new InputError({
       code: other === undefined ? 'E_NOT_FOUND' : 'E_USAGE',
       message:
@@ -69,6 +94,7 @@ export async function sensitivityCommand(
       location: { path: '--goal' },
       expected: `one of ${goals.join(', ')}`,
       found: JSON.stringify(opts.goal),
+      ...(near !== undefined && other === undefined ? { hint: `did you mean \`${near}\`?` } : {}),
     });
   }
   const settings: SensitivitySettings = {
@@ -78,13 +104,18 @@ export async function sensitivityCommand(
     ...(opts.sobolRows !== undefined ? { sobolRows: opts.sobolRows } : {}),
     ...(opts.sobolReps !== undefined ? { sobolReplicates: opts.sobolReps } : {}),
   };
-  const report = await analyseSensitivity(scenario, opts.goal, settings, evaluate, packageVersion());
-  let reportDir: string | undefined;
-  if (opts.noWrite !== true) {
-    const files = await sensitivityReportFiles(report, scenario);
-    const written = writeReportDir(opts.out ?? join('reports', 'sensitivity', scenario.id, opts.goal), files);
-    const rel = relative(process.cwd(), written);
-    reportDir = rel === '' || rel.startsWith('..') ? written : rel;
+  const staged =
+    opts.noWrite === true
+      ? undefined
+      : stageReportDir(opts.out ?? join('reports', 'sensitivity', scenario.id, opts.goal));
+  try {
+    const report = await analyseSensitivity(scenario, opts.goal, settings, evaluate, packageVersion());
+    const reportDir =
+      staged === undefined
+        ? undefined
+        : shownReportDir(staged.commit(await sensitivityReportFiles(report, scenario), opts.signal));
+    return { scenario, report, reportDir };
+  } finally {
+    staged?.discard();
   }
-  return { scenario, report, reportDir };
 }

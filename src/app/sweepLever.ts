@@ -5,8 +5,8 @@ import { leverOverrides, parseLeverRef, type LeverRef } from '../io/leverRef.js'
 import { loadTarget } from '../io/loadScenario.js';
 import { parseSetOverride, type SetOverride } from '../io/setOverrides.js';
 import { packageVersion } from '../io/version.js';
-import { writeReportDir } from '../io/writeReport.js';
-import { compileModel } from '../model/compile.js';
+import { stageReportDir } from '../io/writeReport.js';
+import { compileModel, type CompiledModel } from '../model/compile.js';
 import { roundTo } from '../report/round.js';
 import { sweepMarkdown } from '../report/sweepMarkdown.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
@@ -33,6 +33,8 @@ export interface VariedScenarioOptions {
   readonly sets?: readonly string[];
   readonly runs?: number;
   readonly seed?: string;
+  /** stops the run between two blocks of trajectories; nothing is written */
+  readonly signal?: AbortSignal;
 }
 
 export interface SweepOptions extends VariedScenarioOptions {
@@ -90,25 +92,40 @@ function checkValues(values: readonly number[]): void {
   }
 }
 
-/**
- * P(goal) and spend as one lever varies, every value on the same trajectories (common random
- * numbers), with the paired difference of each value from the previous one.
- */
-export function sweepLever(opts: SweepOptions): { result: SweepResult; scenario: ResolvedScenario } {
+/** A sweep with every input checked: the scenario at each value compiled, the goals resolved. */
+interface PreparedSweep {
+  readonly v: VariedScenario;
+  readonly models: readonly CompiledModel[];
+  readonly goalIds: readonly string[];
+}
+
+/** Checks a sweep's inputs (values, lever, goal, the scenario at every value) before any run. */
+function prepareSweep(opts: SweepOptions): PreparedSweep {
   checkValues(opts.values);
   const v = loadVaried(opts);
-  const scenarios = opts.values.map(v.at);
-  const models = scenarios.map(compileModel);
+  const models = opts.values.map(v.at).map(compileModel);
   const first = models[0];
   if (first === undefined) throw new Error('no model');
   const goalIds =
     opts.goal !== undefined
       ? [first.goals[resolveGoal(v.scenario, first, opts.goal)]?.id ?? '']
       : first.goals.map((g) => g.id);
+  return { v, models, goalIds };
+}
+
+/**
+ * P(goal) and spend as one lever varies, every value on the same trajectories (common random
+ * numbers), with the paired difference of each value from the previous one.
+ */
+export async function sweepLever(
+  opts: SweepOptions,
+  prepared: PreparedSweep = prepareSweep(opts),
+): Promise<{ result: SweepResult; scenario: ResolvedScenario }> {
+  const { v, models, goalIds } = prepared;
   const index = models.map((m) => goalIds.map((id) => m.goals.findIndex((g) => g.id === id)));
   const pairs = models.slice(1).map((_, k) => [k + 1, k] as const);
   const { runs, seed } = v.scenario;
-  const st = runPairedStats(models, seed, runs, index, pairs);
+  const st = await runPairedStats(models, seed, runs, index, pairs, opts.signal);
   const result: SweepResult = {
     kind: 'sweep',
     version: packageVersion(),
@@ -156,17 +173,27 @@ export function sweepLever(opts: SweepOptions): { result: SweepResult; scenario:
 }
 
 /** `ladder sweep`: sweep, write reports/sweep-<scenario>--<lever>/. */
-export function sweepCommand(opts: SweepOptions): SweepOutcome {
-  const { result, scenario } = sweepLever(opts);
-  let reportDir: string | undefined;
-  if (opts.noWrite !== true) {
-    const dir = opts.out ?? join('reports', `sweep-${folderName([result.scenario, result.lever.ref])}`);
-    reportDir = shownReportDir(
-      writeReportDir(dir, {
-        'summary.json': `${JSON.stringify(result, null, 2)}\n`,
-        'summary.md': sweepMarkdown(result),
-      }),
-    );
+export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
+  const prepared = prepareSweep(opts);
+  const { v } = prepared;
+  const dir = opts.out ?? join('reports', `sweep-${folderName([v.scenario.id, v.ref.ref])}`);
+  const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+  try {
+    const { result, scenario } = await sweepLever(opts, prepared);
+    const reportDir =
+      staged === undefined
+        ? undefined
+        : shownReportDir(
+            staged.commit(
+              {
+                'summary.json': `${JSON.stringify(result, null, 2)}\n`,
+                'summary.md': sweepMarkdown(result),
+              },
+              opts.signal,
+            ),
+          );
+    return { result, scenario, reportDir };
+  } finally {
+    staged?.discard();
   }
-  return { result, scenario, reportDir };
 }

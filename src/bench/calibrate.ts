@@ -52,7 +52,7 @@ function logLikSpread(cal: Calibration, reps: number): number {
 const observations = loadObserved(SHIPPED_OBSERVED);
 for (const c of CASES) {
   const t0 = performance.now();
-  const res = calibrateRegion(observations, {
+  const res = await calibrateRegion(observations, {
     region: c.region,
     ...('breakYear' in c ? { breakYear: c.breakYear } : {}),
   });
@@ -69,8 +69,8 @@ for (const c of CASES) {
 }
 
 // the same posterior whatever the blocks (the unit a worker pool takes)
-const a = calibrateRegion(observations, { region: 'zhanjiang', particles: 100, blockSize: 250 });
-const b = calibrateRegion(observations, { region: 'zhanjiang', particles: 100, blockSize: 13 });
+const a = await calibrateRegion(observations, { region: 'zhanjiang', particles: 100, blockSize: 250 });
+const b = await calibrateRegion(observations, { region: 'zhanjiang', particles: 100, blockSize: 13 });
 if (a.status !== 'ok' || b.status !== 'ok') throw new Error('calibration failed');
 const same = a.calibration.values.every((v, i) => v === b.calibration.values[i]);
 console.log(`block sizes 250 and 13 give ${same ? 'identical' : 'DIFFERENT'} posteriors`);

@@ -3,14 +3,14 @@
  * prints the process's peak resident memory, main thread and worker threads together.
  * Usage: node dist/bench/memoryProbe.js <plan> <runs> <workers>
  */
-import { withPool } from '../app/pool.js';
+import { withPoolAsync } from '../app/pool.js';
 import { simulateScenario } from '../app/runScenario.js';
 import { loadTarget } from '../io/loadScenario.js';
 
 const [target = 'zhanjiang-2023', runs = '10000', workers = '1'] = process.argv.slice(2);
 const scenario = { ...loadTarget(target).scenario, runs: Number(runs) };
 const t0 = performance.now();
-const summary = withPool(Number(workers), (pool) => simulateScenario(scenario, { pool }));
+const summary = await withPoolAsync(Number(workers), (pool) => simulateScenario(scenario, { pool }));
 const seconds = (performance.now() - t0) / 1000;
 // maxRSS is in kilobytes
 process.stdout.write(

@@ -4,4 +4,6 @@ export interface Io {
   readonly stderr: (s: string) => void;
   /** whether stderr is a terminal (progress bars only then) */
   readonly stderrIsTTY?: boolean;
+  /** aborted when the process is asked to stop (SIGINT, SIGTERM): long work stops between blocks */
+  readonly signal?: AbortSignal;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../io/errors.js';
+import { hintFor } from './options.js';
 
 /** A number given on the command line, or a located usage error naming the option. */
 export function parseNumberOption(v: unknown, option: string, expected = 'a number'): number {
@@ -10,6 +11,7 @@ export function parseNumberOption(v: unknown, option: string, expected = 'a numb
       location: { path: option },
       expected,
       found: JSON.stringify(v),
+      ...hintFor(v),
     });
   }
   return n;

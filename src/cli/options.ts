@@ -1,4 +1,5 @@
 import { InputError } from '../io/errors.js';
+import { numberFromText } from '../io/numberText.js';
 import type { Lang } from '../report/lang.js';
 import { MAX_RUNS } from '../schema/scenario.js';
 
@@ -12,6 +13,7 @@ export function parseRuns(v: unknown): number {
       location: { path: '--runs' },
       expected: `a whole number from 1 to ${MAX_RUNS}`,
       found: JSON.stringify(v),
+      ...hintFor(v),
     });
   }
   return n;
@@ -92,4 +94,12 @@ export function parseShard(v: unknown): { index: number; count: number } {
     });
   }
   return { index, count };
+}
+
+/** `{ hint }` for a number written with a unit or separators ("1万", "10,000"), else nothing. */
+export function hintFor(v: unknown): { hint?: string } {
+  const n = typeof v === 'string' ? numberFromText(v) : undefined;
+  return n !== undefined
+    ? { hint: `did you mean ${String(n)}? (write numbers alone, without units or separators)` }
+    : {};
 }

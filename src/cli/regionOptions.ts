@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../io/errors.js';
+import { hintFor, parseSeed } from './options.js';
 
 /** Parses a year option (`--until`, `--to`, `--origin`, `--break`): a whole number from 1949 to 2100. */
 export function parseYearOption(v: unknown, flag: string): number {
@@ -11,6 +12,7 @@ export function parseYearOption(v: unknown, flag: string): number {
       location: { path: flag },
       expected: 'a year from 1949 to 2100',
       found: JSON.stringify(v),
+      ...hintFor(v),
     });
   }
   return n;
@@ -71,6 +73,6 @@ export function regionFitArgs(args: {
     ...(args.observed !== undefined ? { observed: args.observed } : {}),
     ...(args.break !== undefined ? { breakYear: parseYearOption(args.break, '--break') } : {}),
     ...(args.particles !== undefined ? { particles: parseParticles(args.particles) } : {}),
-    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
   };
 }

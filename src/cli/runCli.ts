@@ -1,5 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { formatInputError, InputError, InputErrors } from '../io/errors.js';
+import { Interrupted, SIGNAL_EXIT } from '../io/interrupt.js';
+import { suggest } from '../io/suggest.js';
 import { packageVersion } from '../io/version.js';
 import { backtestCommandSpec } from './commands/backtest.js';
 import { calibrateCommandSpec } from './commands/calibrate.js';
@@ -16,7 +18,7 @@ import type { Io } from './io.js';
 
 export type { Io } from './io.js';
 
-/** Exit codes: 0 done, 1 internal error, 2 bad input or usage. */
+/** Exit codes: 0 done, 1 internal error, 2 bad input or usage; 130 / 143 stopped by SIGINT / SIGTERM. */
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
 class UsageError extends Error {}
@@ -51,9 +53,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .recommendCommands()
     .demandCommand(1, 'Name a command (see the list above).')
     .exitProcess(false)
-    .fail((msg, err) => {
+    .fail((msg, err, usage: unknown) => {
       // yargs passes the thrown error, or only a message for a usage problem
-      throw (err as Error | undefined) ?? new UsageError(usageMessage(msg, argv));
+      throw (err as Error | undefined) ?? usageError(msg, argv, optionNames(usage));
     });
   for (const add of COMMANDS) parser = add(parser, io);
   parser = parser
@@ -74,16 +76,69 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** yargs' "Did you mean X?" for an unknown command, said with what was found. */
-function usageMessage(msg: string, argv: readonly string[]): string {
+/** The options of the command yargs was parsing (its usage object lists them), for suggestions. */
+function optionNames(usage: unknown): string[] {
+  const get = (usage as { getDescriptions?: unknown } | null)?.getDescriptions;
+  if (typeof get !== 'function') return [];
+  const described: unknown = get.call(usage);
+  return described !== null && typeof described === 'object'
+    ? Object.keys(described).filter((k) => k !== 'help' && k !== 'version')
+    : [];
+}
+
+/**
+ * A yargs usage message as a located error: an unknown option or command with the nearest known
+ * one, a missing option with its name; anything else as yargs says it.
+ */
+function usageError(msg: string, argv: readonly string[], options: readonly string[]): Error {
+  const flag = (o: string): string => `${o.length === 1 ? '-' : '--'}${o}`;
   const near = /^Did you mean (\S+)\?$/.exec(msg)?.[1];
   const command = argv.find((a) => !a.startsWith('-'));
-  return near !== undefined && command !== undefined
-    ? `unknown command ${JSON.stringify(command)}; did you mean \`${near}\`?`
-    : msg;
+  if (near !== undefined && command !== undefined) {
+    return new InputError({
+      code: 'E_USAGE',
+      message: `unknown command ${JSON.stringify(command)}`,
+      location: { path: command },
+      expected: 'a command (see `ladder --help`)',
+      found: JSON.stringify(command),
+      hint: `did you mean \`${near}\`?`,
+    });
+  }
+  const unknown = /^Unknown arguments?: (.+)$/.exec(msg)?.[1];
+  if (unknown !== undefined) {
+    const name = unknown.split(', ')[0] ?? unknown;
+    const close = suggest(name, options);
+    return new InputError({
+      code: 'E_USAGE',
+      message: `unknown option ${flag(name)}`,
+      location: { path: flag(name) },
+      expected:
+        options.length > 0 ? `an option of this command: ${options.map(flag).join(', ')}` : 'no option',
+      found: unknown.split(', ').map(flag).join(', '),
+      ...(close !== undefined ? { hint: `did you mean \`${flag(close)}\`?` } : {}),
+    });
+  }
+  const missing = /^Missing required arguments?: (.+)$/.exec(msg)?.[1];
+  if (missing !== undefined) {
+    const names = missing.split(', ');
+    return new InputError({
+      code: 'E_USAGE',
+      message: `missing ${names.map(flag).join(', ')}`,
+      location: { path: flag(names[0] ?? missing) },
+      expected: names.map((n) => `${flag(n)} <value>`).join(' '),
+      found: 'nothing',
+    });
+  }
+  return new UsageError(msg);
 }
 
 function reportError(e: unknown, io: Io): number {
+  const reason: unknown = io.signal?.aborted === true ? io.signal.reason : undefined;
+  const stopped = e instanceof Interrupted ? e : reason instanceof Interrupted ? reason : undefined;
+  if (stopped !== undefined) {
+    io.stderr(`stopped by ${stopped.signal}: nothing was written (a previous report is left as it was)\n`);
+    return SIGNAL_EXIT[stopped.signal];
+  }
   if (e instanceof InputErrors) {
     for (const err of e.errors) io.stderr(`${formatInputError(err)}\n`);
     return EXIT.input;

@@ -15,7 +15,9 @@ import {
   type ObservedColumn,
   type YearSpanObs,
 } from '../schema/observed.js';
+import { MAX_COUNT } from '../schema/common.js';
 import { InputError, InputErrors } from './errors.js';
+import { numberFromText } from './numberText.js';
 import { shownPath } from './loadPlan.js';
 import { SEEDS_DIR } from './paths.js';
 import { readText } from './readText.js';
@@ -65,8 +67,10 @@ export function parseObserved(text: string, file: string): Observation[] {
       const line = (e as CsvError & { lines?: number }).lines;
       throw new InputError({
         code: 'E_SYNTAX',
-        message: `the file is not valid CSV: ${e.message}`,
+        message: 'the file is not valid CSV',
         location: { file, ...(line !== undefined ? { line } : {}) },
+        expected: 'CSV as RFC 4180 writes it (a quoted field ends with a quote)',
+        found: e.message,
       });
     }
     throw e;
@@ -215,13 +219,17 @@ export function parseObserved(text: string, file: string): Observation[] {
     const valueText = col(r, 'value');
     const value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(valueText) ? Number(valueText) : Number.NaN;
     if (!Number.isFinite(value)) {
+      const meant = numberFromText(valueText);
       at(
         line,
         'value',
         'not a number',
         'a number written with digits (no thousands separators or units)',
         JSON.stringify(valueText),
+        meant !== undefined ? `did you mean ${String(meant)}?` : undefined,
       );
+    } else if (Math.abs(value) > MAX_COUNT) {
+      at(line, 'value', 'too large a count', `a count of at most ${MAX_COUNT}`, valueText);
     } else if (value < 0 && cls?.type !== 'net') {
       at(line, 'value', 'a negative count', 'a number ≥ 0 (only a net increase may be negative)', valueText);
     }

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { Plan } from '../schema/plan.js';
 import { InputError } from './errors.js';
 import { parseSource, validate } from './parseDocument.js';
-import { PACKAGE_ROOT, SEEDS_DIR } from './paths.js';
+import { PACKAGE_ROOT, SEEDS_DIR, shownPath } from './paths.js';
 import { readText } from './readText.js';
 import { suggest } from './suggest.js';
 
@@ -15,11 +15,7 @@ export function listPlanIds(dir = SEEDS_DIR): string[] {
     .sort();
 }
 
-/** A path as shown in messages: relative to the working directory when inside it. */
-export function shownPath(file: string): string {
-  const r = relative(process.cwd(), file);
-  return r === '' || r.startsWith('..') ? file : r;
-}
+export { shownPath } from './paths.js';
 
 /** Loads and validates a plan file. */
 export function loadPlanFile(file: string): Plan {

@@ -3,15 +3,29 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, typ
 import type { z } from 'zod';
 import { InputError, InputErrors } from './errors.js';
 import { jsonSyntaxProblem } from './jsonSyntax.js';
+import { numberHint } from './numberText.js';
 import { suggest } from './suggest.js';
 
 /** A parsed YAML/JSON text that can say where each field came from. */
 export interface SourceDoc {
   readonly file: string;
   readonly data: unknown;
-  /** line/column (1-based) of the field at `path`, or of its nearest existing parent */
-  locate(path: readonly PropertyKey[], key?: string): { line: number; column: number } | undefined;
+  /**
+   * line/column (1-based) of the field at `path`, or of its nearest existing parent; `file` when
+   * the field was written in another file than `file` (a scenario it `extends`)
+   */
+  locate(path: readonly PropertyKey[], key?: string): SourcePosition | undefined;
 }
+
+/** Where a field of a document was written. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+  readonly file?: string;
+}
+
+/** Deepest nesting of `[ ]` and `{ }` a document may have: far beyond any plan or scenario. */
+export const MAX_NESTING = 64;
 
 /** Decodes bytes as UTF-8 (a UTF-8 BOM is dropped), refusing anything else with its location. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -25,6 +39,19 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
       location: { file, line: 1 },
       expected: 'UTF-8 text',
       found: 'a UTF-16 byte-order mark',
+    });
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    let line = 1;
+    for (let i = 0; i < nul; i++) if (bytes[i] === 0x0a) line++;
+    throw new InputError({
+      code: 'E_ENCODING',
+      message:
+        'the file holds NUL bytes: UTF-16 without a byte-order mark, or not a text file; save it as UTF-8',
+      location: { file, line },
+      expected: 'UTF-8 text',
+      found: `a NUL byte at offset ${nul}`,
     });
   }
   try {
@@ -82,6 +109,7 @@ export function parseSource(text: string, file: string): SourceDoc {
   const lineCounter = new LineCounter();
   const json = extname(file).toLowerCase() === '.json';
   // YAML accepts what JSON refuses (trailing commas, comments, bare words): a .json file is JSON
+  checkNesting(text, file, json);
   if (json) checkJson(text, file);
   const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -119,7 +147,32 @@ export function parseSource(text: string, file: string): SourceDoc {
       found: 'only comments',
     });
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // the yaml library refuses an alias that expands too far ("billion laughs"); a structure too
+    // deep for the stack slipped past checkNesting (block indentation)
+    if (e instanceof ReferenceError) {
+      throw new InputError({
+        code: 'E_SYNTAX',
+        message: 'aliases (*name) expand the document too far',
+        location: { file, line: 1 },
+        expected: `at most ${MAX_ALIAS_COUNT} expansions of aliases`,
+        found: 'more',
+      });
+    }
+    if (e instanceof RangeError) {
+      throw new InputError({
+        code: 'E_SYNTAX',
+        message: 'the document nests too deeply',
+        location: { file, line: 1 },
+        expected: `at most ${MAX_NESTING} levels of nesting`,
+        found: 'more',
+      });
+    }
+    throw e;
+  }
   const pos = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
@@ -144,6 +197,42 @@ export function parseSource(text: string, file: string): SourceDoc {
       return undefined;
     },
   };
+}
+
+/** Expansions of YAML aliases (`*name`) a document may make. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Refuses `[ ]`/`{ }` nested deeper than MAX_NESTING (outside quoted strings and comments) before
+ * a parser recurses into it: a deep enough text would overflow the stack.
+ */
+function checkNesting(text: string, file: string, json: boolean): void {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '"' || (c === "'" && !json)) {
+      // skip the quoted string (JSON and YAML double quotes escape with \, YAML single quotes with '')
+      for (i++; i < text.length && text[i] !== c; i++) {
+        if (text[i] === '\\' && c === '"') i++;
+        else if (text[i] === '\n') line++;
+      }
+    } else if (c === '#' && !json) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > MAX_NESTING) {
+        throw new InputError({
+          code: 'E_SYNTAX',
+          message: 'the document nests too deeply',
+          location: { file, line },
+          expected: `at most ${MAX_NESTING} levels of [ ] and { }`,
+          found: `more than ${MAX_NESTING}`,
+        });
+      }
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
 }
 
 /** The text of a line (1-based), trimmed and shortened for a message. */
@@ -200,7 +289,31 @@ export function schemaKeys(schema: z.ZodType): Set<string> {
   return keys;
 }
 
-function describeFound(value: unknown): string {
+/** Words people write for yes and no, which YAML 1.2 reads as text. */
+const YES_NO: Readonly<Record<string, boolean>> = {
+  yes: true,
+  y: true,
+  on: true,
+  true: true,
+  是: true,
+  开: true,
+  no: false,
+  n: false,
+  off: false,
+  false: false,
+  否: false,
+  关: false,
+};
+
+/** "did you mean false?" for `"no"` where true or false is expected. */
+function booleanHint(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const b = YES_NO[value.trim().toLowerCase()];
+  return b === undefined ? undefined : `did you mean ${String(b)}? (write true or false)`;
+}
+
+/** A value as a message names it: `the string "x"`, `the number 5`, `a list`, `null`. */
+export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string')
@@ -234,7 +347,7 @@ export function validate<S extends z.ZodType>(
   if (result.success) return result.data;
   const known = schemaKeys(schema);
   const errors: InputError[] = [];
-  for (const issue of result.error.issues) {
+  for (const issue of tightestBounds(result.error.issues)) {
     const path = [...pathPrefix, ...issue.path];
     const dotted = path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -259,9 +372,36 @@ export function validate<S extends z.ZodType>(
     let expected: string | undefined;
     let message = issue.message;
     let near: string | undefined;
+    let hint: string | undefined;
     if (issue.code === 'invalid_type') {
       expected = issue.expected;
       message = found === undefined ? 'missing field' : 'wrong type';
+      if (issue.expected === 'number') hint = numberHint(found);
+      if (issue.expected === 'boolean') hint = booleanHint(found);
+    } else if (issue.code === 'invalid_key') {
+      // a record's key of the wrong form (`moveInBonus` where ids are `move-in-bonus`)
+      const key = String(issue.path[issue.path.length - 1] ?? '');
+      const inner = issue.issues[0];
+      const own =
+        inner?.message !== undefined && !inner.message.startsWith('Invalid') ? inner.message : undefined;
+      expected = `a key of ${own ?? 'the allowed form'}`;
+      message = `bad key ${JSON.stringify(key)}`;
+      const kebab = key
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .replace(/[_\s]+/g, '-')
+        .toLowerCase();
+      if (kebab !== key) hint = `did you mean \`${kebab}\`?`;
+      errors.push(
+        new InputError({
+          code: 'E_SCHEMA',
+          message,
+          location: { file: doc.file, ...doc.locate(path.slice(0, -1), key), path: dotted },
+          expected,
+          found: JSON.stringify(key),
+          ...(hint !== undefined ? { hint } : {}),
+        }),
+      );
+      continue;
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const incl = issue.inclusive === false ? '' : '=';
@@ -311,9 +451,29 @@ export function validate<S extends z.ZodType>(
         location: { file: doc.file, ...loc, path: dotted },
         ...(expected !== undefined && !custom ? { expected } : {}),
         ...(custom ? {} : { found: describeFound(found) }),
-        ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : {}),
+        ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : hint !== undefined ? { hint } : {}),
       }),
     );
   }
   throw new InputErrors(errors);
+}
+
+/**
+ * The issues with, at each path, only the tightest of several bounds: `runs: 1e20` breaks both
+ * `max(10000000)` and int()'s safe-integer bound, and only the first is worth saying.
+ */
+function tightestBounds(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const bound = (i: z.core.$ZodIssue): number | undefined =>
+    i.code === 'too_big' ? Number(i.maximum) : i.code === 'too_small' ? Number(i.minimum) : undefined;
+  return issues.filter((issue) => {
+    const b = bound(issue);
+    if (b === undefined) return true;
+    const key = issue.path.map(String).join('.');
+    return !issues.some((other) => {
+      const o = bound(other);
+      if (other === issue || o === undefined || other.code !== issue.code) return false;
+      if (other.path.map(String).join('.') !== key) return false;
+      return issue.code === 'too_big' ? o < b : o > b;
+    });
+  });
 }

@@ -24,6 +24,8 @@ export function writeTextFile(file: string, text: string): string {
       code: 'E_WRITE',
       message: `cannot write the file: ${(e as Error).message}`,
       location: { file },
+      expected: 'a file that can be written',
+      found: (e as NodeJS.ErrnoException).code ?? 'an error',
     });
   }
   return target;

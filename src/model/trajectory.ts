@@ -83,7 +83,19 @@ export function drawParams(model: CompiledModel, u: Uniform, into: Float64Array)
   return drawParamSet(model, u, into);
 }
 
-const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+/** A probability: clamped to [0, 1], NaN read as 0 (docs/model.md, "Numerical guards"). */
+const clamp01 = (x: number): number => (x > 0 ? (x < 1 ? x : 1) : 0);
+
+/**
+ * Largest mean of a year's Poisson draw in one stratum (new registrations, direct applicants,
+ * moves in): 10⁹, a numerical guard far above any plan (the whole country has under 10⁶ 高企).
+ * Rates compounded over a long horizon or a response to an extreme reward could otherwise make
+ * an infinite mean, and counts that are no longer exact integers.
+ */
+export const MAX_POISSON_MEAN = 1e9;
+
+/** A Poisson mean: clamped to [0, MAX_POISSON_MEAN], NaN read as 0. */
+const poissonMean = (x: number): number => (x > 0 ? (x < MAX_POISSON_MEAN ? x : MAX_POISSON_MEAN) : 0);
 
 /**
  * Simulates one trajectory and writes every measure by year into `out`
@@ -439,7 +451,7 @@ export function simulateTrajectory(
       hStart += hTot;
       // 1. register: leavers, then this year's new registrations (they apply from next year)
       const left = draw.binomial(st.t, clamp01(tsmeLeave * leaveMult));
-      const entries = draw.poisson(entryMean * st.entryWeight);
+      const entries = draw.poisson(poissonMean(entryMean * st.entryWeight));
       // 2. 高企 lost while valid: closure, revocation, moves out
       const l0 = draw.binomial(st.h0, pLoss);
       const l1 = draw.binomial(st.h1, pLoss);
@@ -452,7 +464,7 @@ export function simulateTrajectory(
       // 4. first certification from the register, with a lower pass rate in a surge year
       const pool = st.t - left;
       const apps = draw.binomial(pool, clamp01(applyRate * appMult * shift));
-      const direct = draw.poisson(directApply * appMult * shift * hTot);
+      const direct = draw.poisson(poissonMean(directApply * appMult * shift * hTot));
       const ratio = st.prevApps > 0 ? (apps + direct) / st.prevApps : 1;
       const surge = clamp01((ratio - 1.25) / 0.5);
       const pass = clamp01(firstPass * passMult - surgeDrop * surge);
@@ -461,7 +473,7 @@ export function simulateTrajectory(
       const passed = passedPool + passedDirect;
       st.prevApps = apps + direct;
       // 5. whole-firm moves in, keeping their certificate's age
-      const moved = draw.poisson(moveIn * moveInMult * hTot);
+      const moved = draw.poisson(poissonMean(moveIn * moveInMult * hTot));
       const m0 = draw.binomial(moved, 1 / 3);
       const m1 = draw.binomial(moved - m0, 1 / 2);
       const m2 = moved - m0 - m1;

@@ -7,6 +7,15 @@ export const LocalizedText = z.strictObject({
 });
 export type LocalizedText = z.output<typeof LocalizedText>;
 
+/**
+ * Largest count of firms an input may state (a base count, a count amount): ten million, above
+ * the whole country's registered tech SMEs. A larger number is a typo, not a plan.
+ */
+export const MAX_COUNT = 10_000_000;
+
+/** Largest sum of money an input may state, in yuan: 10 trillion (10万亿元). */
+export const MAX_YUAN = 1e13;
+
 /** A calendar year the model can handle. */
 export const Year = z.number().int().min(1990).max(2100);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalizedText, SourceQuote, Year } from './common.js';
+import { Id, LocalizedText, MAX_COUNT, MAX_YUAN, SourceQuote, Year } from './common.js';
 import { Prior } from './prior.js';
 import { checkPriorBounds } from './priorBounds.js';
 import { Mark, Sector, measuresOf } from './measure.js';
@@ -14,10 +14,10 @@ export { Mark, Sector, Tier } from './measure.js';
  */
 export const BaseCount = z
   .strictObject({
-    value: z.number().nonnegative(),
+    value: z.number().nonnegative().max(MAX_COUNT),
     origin: z.enum(['observed', 'plan', 'prior']),
-    low: z.number().nonnegative().optional(),
-    high: z.number().nonnegative().optional(),
+    low: z.number().nonnegative().max(MAX_COUNT).optional(),
+    high: z.number().nonnegative().max(MAX_COUNT).optional(),
     source: z.string().min(1),
     quote: z.string().optional(),
   })
@@ -118,7 +118,8 @@ export const AmountUnit = z.enum([
 export type AmountUnit = z.output<typeof AmountUnit>;
 
 export const Amount = z.strictObject({
-  value: z.number().nonnegative(),
+  /** at most MAX_YUAN (money) — counts and shares are bounded again by the scenario checks */
+  value: z.number().nonnegative().max(MAX_YUAN),
   unit: AmountUnit,
   /** "up to" (最高) amounts and floors (不少于) are marked. */
   bound: z.enum(['exact', 'at-most', 'at-least']).default('exact'),
@@ -147,7 +148,7 @@ export const Budget = z.strictObject({
   id: Id,
   label: LocalizedText,
   kind: z.enum(['cap', 'floor']),
-  amount: z.number().nonnegative(),
+  amount: z.number().nonnegative().max(MAX_YUAN),
   per: z.enum(['period', 'year']),
   years: YearSpan,
   source: SourceQuote,

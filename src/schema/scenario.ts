@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalizedText, Year } from './common.js';
+import { Id, LocalizedText, MAX_YUAN, Year } from './common.js';
 import { YearSpan } from './plan.js';
 import { BaseCount, Plan } from './plan.js';
 import { Prior } from './prior.js';
@@ -13,8 +13,11 @@ export const MAX_RUNS = 10_000_000;
 export const LeverOverride = z.strictObject({
   /** false: the lever is not applied */
   enabled: z.boolean().optional(),
-  /** amounts by their id in the plan (`standard`, `per-firm`, …), in the amount's own unit */
-  amounts: z.record(Id, z.number().nonnegative()).optional(),
+  /**
+   * amounts by their id in the plan (`standard`, `per-firm`, …), in the amount's own unit; ids are
+   * checked against the plan (with a suggestion), so any text is accepted here
+   */
+  amounts: z.record(z.string(), z.number().nonnegative().max(MAX_YUAN)).optional(),
   years: YearSpan.optional(),
 });
 export type LeverOverride = z.output<typeof LeverOverride>;
@@ -22,7 +25,7 @@ export type LeverOverride = z.output<typeof LeverOverride>;
 /** What a scenario may change of one of the plan's budget lines. */
 export const BudgetOverride = z.strictObject({
   /** yuan */
-  amount: z.number().nonnegative().optional(),
+  amount: z.number().nonnegative().max(MAX_YUAN).optional(),
   /** false: no cap (rewards are paid whatever they cost) */
   enabled: z.boolean().optional(),
 });
@@ -59,10 +62,10 @@ export const ScenarioInput = z
     /** Prior overrides by parameter name. */
     priors: z.partialRecord(ParamName, Prior).optional(),
     policy: Policy.optional(),
-    /** Lever overrides by the plan's lever id. */
-    levers: z.record(Id, LeverOverride).optional(),
-    /** Budget overrides by the plan's budget id. */
-    budgets: z.record(Id, BudgetOverride).optional(),
+    /** Lever overrides by the plan's lever id (checked against the plan, with a suggestion). */
+    levers: z.record(z.string(), LeverOverride).optional(),
+    /** Budget overrides by the plan's budget id (checked against the plan, with a suggestion). */
+    budgets: z.record(z.string(), BudgetOverride).optional(),
     /** Base-state overrides (same keys as the plan's `base`). */
     base: z.record(z.string(), BaseCount).optional(),
   })

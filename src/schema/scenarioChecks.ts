@@ -1,3 +1,4 @@
+import { MAX_COUNT } from './common.js';
 import type { Plan } from './plan.js';
 import type { ScenarioInput } from './scenario.js';
 
@@ -50,6 +51,15 @@ export function checkScenarioAgainstPlan(input: ScenarioInput, plan: Plan, horiz
           path: ['levers', id, 'amounts', aid],
           message: `amount ${aid} of lever ${id} is a share`,
           expected: 'a share in [0, 1]',
+          found: String(value),
+          candidates: [],
+        });
+      }
+      if ((unit === 'count' || unit === 'count-per-year') && value > MAX_COUNT) {
+        issues.push({
+          path: ['levers', id, 'amounts', aid],
+          message: `amount ${aid} of lever ${id} is a count`,
+          expected: `a count of at most ${MAX_COUNT}`,
           found: String(value),
           candidates: [],
         });

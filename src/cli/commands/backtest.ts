@@ -27,8 +27,9 @@ export function backtestCommandSpec(y: Argv, io: Io): Argv {
           'forecast Zhanjiang’s 2020–2023 figures from 2017, then from each later year',
         ),
     async (args) => {
-      const result = backtestCommand({
+      const result = await backtestCommand({
         ...regionFitArgs(args),
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
         ...(args.origin !== undefined ? { origin: parseYearOption(args.origin, '--origin') } : {}),
       });
       io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatBacktest(result));

@@ -25,9 +25,10 @@ export function calibrateCommandSpec(y: Argv, io: Io): Argv {
           '$0 calibrate --region hunan --break 2016 --json',
           'Hunan with the 2016 rule change as a regime break',
         ),
-    (args) => {
-      const outcome = calibrateCommand({
+    async (args) => {
+      const outcome = await calibrateCommand({
         ...regionFitArgs(args),
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
         ...(args.until !== undefined ? { until: parseYearOption(args.until, '--until') } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
       });

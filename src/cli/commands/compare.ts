@@ -32,8 +32,9 @@ export function compareCommandSpec(y: Argv, io: Io): Argv {
         })
         .option('out', { type: 'string', describe: 'report folder (default: reports/compare-<ids>)' })
         .example('$0 compare jiangmen-2021 scenarios/jiangmen-2021.status-quo.yaml', 'what the plan buys'),
-    (args) => {
-      const outcome = compareCommand({
+    async (args) => {
+      const outcome = await compareCommand({
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
         targets: args.scenarios,
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),

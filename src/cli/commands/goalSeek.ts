@@ -45,8 +45,9 @@ export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
           '$0 goal-seek jiangmen-2021 --goal revenue500m-120 --lever first-cert-reward',
           'reward for P ≥ 0.8',
         ),
-    (args) => {
-      const outcome = goalSeekCommand({
+    async (args) => {
+      const outcome = await goalSeekCommand({
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
         target: args.target,
         goal: args.goal,
         lever: args.lever,

@@ -28,8 +28,9 @@ export function projectCommandSpec(y: Argv, io: Io): Argv {
           'Hunan, fitted to 2018, projected to 2024',
         ),
     async (args) => {
-      const outcome = projectCommand({
+      const outcome = await projectCommand({
         ...regionFitArgs(args),
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
         until: parseYearOption(args.until, '--until'),
         to: parseYearOption(args.to, '--to'),
       });

@@ -122,6 +122,7 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
           langs,
           png: args.png,
           onProgress: bar.update,
+          ...(io.signal !== undefined ? { signal: io.signal } : {}),
         });
       } finally {
         bar.finish();

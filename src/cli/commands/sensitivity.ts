@@ -3,7 +3,7 @@ import { sensitivityCommand } from '../../app/sensitivity.js';
 import { InputError } from '../../io/errors.js';
 import { formatSensitivity } from '../formatSensitivity.js';
 import type { Io } from '../io.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { hintFor, parseRuns, parseSeed } from '../options.js';
 
 /** Parses a whole-number option within [min, max]. */
 function parseWhole(v: unknown, flag: string, min: number, max: number): number {
@@ -15,6 +15,7 @@ function parseWhole(v: unknown, flag: string, min: number, max: number): number 
       location: { path: flag },
       expected: `a whole number from ${min} to ${max}`,
       found: JSON.stringify(v),
+      ...hintFor(v),
     });
   }
   return n;
@@ -79,6 +80,7 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
           : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
       });
       io.stdout(args.json ? `${JSON.stringify(outcome.report, null, 2)}\n` : formatSensitivity(outcome));
     },

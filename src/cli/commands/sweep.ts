@@ -34,8 +34,9 @@ export function sweepCommandSpec(y: Argv, io: Io): Argv {
         })
         .example('$0 sweep jiangmen-2021 --lever first-cert-reward --values 0,300000,600000', 'the reward')
         .example('$0 sweep jiangmen-2021 --lever budget:hnte-cultivation --from 2e8 --to 8e8', 'the budget'),
-    (args) => {
-      const outcome = sweepCommand({
+    async (args) => {
+      const outcome = await sweepCommand({
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
         target: args.target,
         lever: args.lever,
         values: sweepValues(args),
