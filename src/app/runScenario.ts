@@ -18,6 +18,7 @@ import { packageVersion } from '../io/version.js';
 import { stageReportDir, writeReportDir, type ReportFiles } from '../io/writeReport.js';
 import { checkpoint } from '../io/interrupt.js';
 import { shownReportDir } from './reportDir.js';
+import { reportMetadata } from './reportMetadata.js';
 import { BLOCK_SIZE } from '../engine/runner.js';
 import { mergeAccumulators, createAccumulator } from '../engine/accumulator.js';
 import { compileRunModel, type CompiledModel } from '../model/compile.js';
@@ -254,12 +255,7 @@ export async function reportRun(
     const report = await runReportFiles(summary, ran, {
       ...(opts.langs !== undefined ? { langs: opts.langs } : {}),
       observed: observedStocks(loadObserved(SHIPPED_OBSERVED), scenario.plan.region.id),
-      metadata: {
-        generatedAt: new Date().toISOString(),
-        reportDir: dir,
-        source: opts.sourcePath,
-        runtime: `Node ${process.version}, ${process.platform} ${process.arch}`,
-      },
+      metadata: reportMetadata(dir, opts.sourcePath),
       ...(png !== undefined ? { rasterize: png.rasterize } : {}),
     });
     notes.push(...report.warnings);

@@ -7,6 +7,7 @@ import { formatRunTable } from '../formatRun.js';
 import type { Io } from '../io.js';
 import { parseLang, parsePrecision, parseRuns, parseSeed, parseShard, parseWorkers } from '../options.js';
 import { progressBar } from '../progressBar.js';
+import { withReportOptions, withWorkersOption } from '../sharedOptions.js';
 
 /**
  * `ladder run <plan-id | scenario-file> [--runs N | --precision SE] [--seed S] [--workers K]
@@ -18,7 +19,7 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
     'run <target>',
     'Simulate a plan (by id: runs its baseline scenario) or a scenario file; print each goal with P(met) and write reports/<scenario>/',
     (c) =>
-      c
+      withReportOptions(withWorkersOption(c))
         .positional('target', {
           type: 'string',
           demandOption: true,
@@ -29,10 +30,6 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
           describe: 'trajectories (default: the scenario’s, else 10000); with --precision, the most',
         })
         .option('seed', { type: 'string', describe: 'random seed (default: the scenario’s, else "1")' })
-        .option('workers', {
-          type: 'string',
-          describe: 'threads to run on (default: all cores); the results do not depend on it',
-        })
         .option('precision', {
           type: 'string',
           describe: 'run until every goal’s P(met) has a standard error ≤ this (e.g. 0.005)',
@@ -51,16 +48,6 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
           array: true,
           describe:
             'override a scenario field: --set path=value (repeatable), e.g. --set budgets.hnte-cultivation.amount=3.33e8',
-        })
-        .option('lang', {
-          type: 'string',
-          default: 'zh',
-          describe: 'report language: zh, en, or both (report.html in Chinese + report.en.html)',
-        })
-        .option('png', {
-          type: 'boolean',
-          default: false,
-          describe: 'also write each chart as PNG (about 1 s a chart)',
         })
         .option('posterior', {
           type: 'string',
