@@ -13,12 +13,7 @@ import { loadTarget } from '../src/io/loadScenario.js';
 import { compileRunModel } from '../src/model/compile.js';
 import { PARAM_NAMES } from '../src/schema/params.js';
 import type { Posterior } from '../src/schema/posterior.js';
-import {
-  localizeWarning,
-  parseWarning,
-  warningText,
-  type WarningCode,
-} from '../src/report/warningText.js';
+import { localizeWarning, parseWarning, warningText, type WarningCode } from '../src/report/warningText.js';
 import { scenarioOf } from './helpers.js';
 
 /**

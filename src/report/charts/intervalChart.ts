@@ -39,7 +39,7 @@ export function valueLabelExpr(kind: ValueKind, lang: Lang): string {
 }
 
 /**
- * Where the next line may start inside `line`: before an opening bracket, a dash or a space,
+ * Where the next line may start inside `line`: before an opening bracket, a double dash or a space,
  * after a closing bracket or a comma — in the second half of the line only; -1 for none.
  */
 function lastBreak(line: string): number {
@@ -47,7 +47,9 @@ function lastBreak(line: string): number {
   for (let i = chars.length - 1; i >= Math.ceil(chars.length / 2); i--) {
     const c = chars[i] ?? '';
     const p = chars[i - 1] ?? '';
-    if (/[（(\s]/.test(c) || (c === '—' && p !== '—') || /[）)，,、；]/.test(p)) return i;
+    // before "——" (a title's dash), not inside a range of years ("2023—2025")
+    const dash = c === '—' && chars[i + 1] === '—' && p !== '—';
+    if (/[（(\s]/.test(c) || dash || /[）)，,、；]/.test(p)) return i;
   }
   return -1;
 }
@@ -136,6 +138,9 @@ export interface IntervalChartInput {
   readonly labelWidth?: number;
 }
 
+/** Line height of a row label of several lines. */
+const LINE_HEIGHT = 15;
+
 /** Pixels per group within a row, and between rows. */
 const GROUP_STEP = 17;
 const ROW_GAP = 12;
@@ -151,7 +156,7 @@ export function intervalChartSpec(input: IntervalChartInput): TopLevelSpec {
   const labelWidth = input.labelWidth ?? 230;
   const nGroups = Math.max(1, input.groups.length);
   const maxLines = Math.max(1, ...input.categories.map((c) => c.split('\n').length));
-  const rowStep = Math.max(nGroups * GROUP_STEP, maxLines * 16) + ROW_GAP;
+  const rowStep = Math.max(nGroups * GROUP_STEP, maxLines * LINE_HEIGHT) + ROW_GAP;
   const height = input.categories.length * rowStep;
   const lo = Math.min(...input.rows.map((r) => Math.min(r.low, r.outer?.[0] ?? r.low)), 0);
   const hi = Math.max(
@@ -170,6 +175,18 @@ export function intervalChartSpec(input: IntervalChartInput): TopLevelSpec {
       grid: true,
     },
   };
+  // vega starts a label of several lines at its row: move each up by half its extra lines
+  const lineCounts = [...new Set(input.categories.map((c) => c.split('\n').length))].filter((n) => n > 1);
+  const labelOffset =
+    lineCounts.length === 0
+      ? 0
+      : {
+          condition: lineCounts.map((n) => ({
+            test: `length(split(datum.value, '\\n')) === ${n}`,
+            value: (-(n - 1) * LINE_HEIGHT) / 2,
+          })),
+          value: 0,
+        };
   const y = {
     field: 'category',
     type: 'nominal' as const,
@@ -180,7 +197,8 @@ export function intervalChartSpec(input: IntervalChartInput): TopLevelSpec {
       labelExpr: "split(datum.label, '\\n')",
       labelLimit: labelWidth + 20,
       labelPadding: 8,
-      labelLineHeight: 15,
+      labelLineHeight: LINE_HEIGHT,
+      labelOffset,
       ticks: false,
       domain: false,
     },
