@@ -5,6 +5,7 @@ import {
   COLORS,
   countLabelExpr,
   type ChartLayer,
+  LEGEND_FONT_SIZE,
   SUBTITLE_FONT_SIZE,
   TITLE_FONT_SIZE,
 } from './theme.js';
@@ -204,12 +205,15 @@ export function intervalChartSpec(input: IntervalChartInput): TopLevelSpec {
     },
   };
   const single = input.groups.length <= 1;
+  // legend entries wrapped to the plot's width (vega would cut them short with "…")
+  const wrapped = new Map(input.groups.map((g) => [g, wrapLabel(g, width / LEGEND_FONT_SIZE)]));
+  const groups = input.groups.map((g) => wrapped.get(g) ?? g);
   const color = {
     field: 'group',
     type: 'nominal' as const,
-    sort: [...input.groups],
+    sort: groups,
     scale: {
-      domain: [...input.groups],
+      domain: groups,
       range: [...(input.colors ?? GROUP_COLORS)].slice(0, Math.max(1, input.groups.length)),
     },
     legend: single
@@ -220,16 +224,15 @@ export function intervalChartSpec(input: IntervalChartInput): TopLevelSpec {
           direction: 'vertical' as const,
           columns: 1,
           labelLimit: width + labelWidth,
+          labelExpr: "split(datum.label, '\\n')",
           symbolType: 'circle',
           symbolOpacity: 1,
         },
   };
-  const yOffset = single
-    ? {}
-    : { yOffset: { field: 'group', type: 'nominal' as const, sort: [...input.groups] } };
+  const yOffset = single ? {} : { yOffset: { field: 'group', type: 'nominal' as const, sort: groups } };
   const rows = input.rows.map((r) => ({
     category: r.category,
-    group: r.group,
+    group: wrapped.get(r.group) ?? r.group,
     value: r.value,
     low: r.low,
     high: r.high,
