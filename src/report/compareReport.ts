@@ -46,7 +46,7 @@ type GoalEstimate = Result['results'][number]['goals'][number];
 /** Row labels wrap at this many em (about 230 px at 12 px). */
 const LABEL_EM = 19;
 
-/** "方案1", "Scenario 1": how tables and charts name the k-th scenario (from 0). */
+/** "方案1", "S1": how tables and charts name the k-th scenario (from 0). */
 function scenarioTag(k: number, lang: Lang): string {
   return lang === 'zh' ? `方案${k + 1}` : `S${k + 1}`;
 }
@@ -200,7 +200,11 @@ function summarySection(input: CompareReportInput, lang: Lang): Section {
     });
     blocks.push({
       kind: 'list',
-      items: r.omittedGoals.map((o) => `${o.goal}（${o.scenario}）：${omittedReason(o.reason, lang)}`),
+      items: r.omittedGoals.map((o) =>
+        lang === 'zh'
+          ? `${o.goal}（${o.scenario}）：${omittedReason(o.reason, lang)}`
+          : `${o.goal} (${o.scenario}): ${o.reason}`,
+      ),
     });
   }
   blocks.push(...warningBlocks(r.warnings, lang, plansOf(input)));
