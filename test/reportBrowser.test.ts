@@ -6,7 +6,10 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { compareCommand } from '../src/app/compareScenarios.js';
+import { goalSeekCommand } from '../src/app/goalSeekLever.js';
 import { runCommand } from '../src/app/runScenario.js';
+import { sweepCommand } from '../src/app/sweepLever.js';
 
 /**
  * Acceptance: every shipped scenario's report opens in headless Chromium with the network
@@ -21,6 +24,8 @@ const SCENARIOS = readdirSync('scenarios')
 /** Trajectories per report: enough for every chart to have its shape, few enough to be quick. */
 const RUNS = 2000;
 const HOSTILE = `<script>window.__pwned = 1</script> "quoted" & 'single' <img src=x onerror="window.__pwned = 2">`;
+/** Trajectories per value or scenario of compare, sweep and goal-seek: their charts' shape only. */
+const ANALYSIS_RUNS = 300;
 
 interface PageCheck {
   readonly consoleErrors: string[];
@@ -70,8 +75,29 @@ const PageFacts = z.strictObject({
 let context: BrowserContext;
 const root = mkdtempSync(join(tmpdir(), 'ladder-browser-'));
 
-/** Opens a report with every non-file request aborted and counted; screenshot to test-artifacts/. */
-async function openReport(file: string, shot: string): Promise<PageCheck> {
+/** Jiangmen's plan with <script>, quotes and ampersands in its name and every label (written once). */
+function hostilePlanFile(): string {
+  const planFile = join(root, 'hostile-plan.yaml');
+  if (existsSync(planFile)) return planFile;
+  const plan = parseYaml(readFileSync('seeds/jiangmen-2021.yaml', 'utf8')) as {
+    name: { zh: string; en: string };
+    goals: { label: { zh: string; en: string } }[];
+    marks: Record<string, { label: { zh: string; en: string } }>;
+    levers: { label: { zh: string; en: string } }[];
+  };
+  plan.name = { zh: `江门${HOSTILE}`, en: `Jiangmen ${HOSTILE}` };
+  for (const g of plan.goals) g.label = { zh: `${g.label.zh}${HOSTILE}`, en: `${g.label.en}${HOSTILE}` };
+  for (const m of Object.values(plan.marks)) m.label = { zh: `${m.label.zh}${HOSTILE}`, en: HOSTILE };
+  for (const l of plan.levers) l.label = { zh: HOSTILE, en: HOSTILE };
+  writeFileSync(planFile, stringifyYaml(plan));
+  return planFile;
+}
+
+/**
+ * Opens a report with every non-file request aborted and counted; screenshot to test-artifacts/
+ * (of the whole page, or of its first screen: a long page takes seconds), none when `shot` is null.
+ */
+async function openReport(file: string, shot: string | null, fullPage = true): Promise<PageCheck> {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const failed: string[] = [];
@@ -93,8 +119,10 @@ async function openReport(file: string, shot: string): Promise<PageCheck> {
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   const result = PageFacts.parse(await page.evaluate(PAGE_FACTS));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, shot), fullPage: true });
+  if (shot !== null) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, shot), fullPage });
+  }
   await page.close();
   return { consoleErrors, failed, blocked, ...result };
 }
@@ -162,18 +190,7 @@ describe('HTML reports in a browser', () => {
   }
 
   it('shows names and labels with <script>, quotes and ampersands as text, never as markup', async () => {
-    const plan = parseYaml(readFileSync('seeds/jiangmen-2021.yaml', 'utf8')) as {
-      name: { zh: string; en: string };
-      goals: { label: { zh: string; en: string } }[];
-      marks: Record<string, { label: { zh: string; en: string } }>;
-      levers: { label: { zh: string; en: string } }[];
-    };
-    plan.name = { zh: `江门${HOSTILE}`, en: `Jiangmen ${HOSTILE}` };
-    for (const g of plan.goals) g.label = { zh: `${g.label.zh}${HOSTILE}`, en: `${g.label.en}${HOSTILE}` };
-    for (const m of Object.values(plan.marks)) m.label = { zh: `${m.label.zh}${HOSTILE}`, en: HOSTILE };
-    for (const l of plan.levers) l.label = { zh: HOSTILE, en: HOSTILE };
-    const planFile = join(root, 'hostile-plan.yaml');
-    writeFileSync(planFile, stringifyYaml(plan));
+    const planFile = hostilePlanFile();
     const out = join(root, 'hostile');
     await runCommand({ target: planFile, runs: 500, out, langs: ['zh', 'en'] });
     for (const [html, lang] of [
@@ -192,6 +209,147 @@ describe('HTML reports in a browser', () => {
       const source = readFileSync(join(out, html), 'utf8');
       expect(source).not.toContain('<script');
       expect(source).not.toContain('<img');
+    }
+  });
+});
+
+/**
+ * What every report page must show: no error, no request, every chart drawn, Chinese in zh. A
+ * screenshot of the first screen of each page when `name` is given.
+ */
+async function checkReport(out: string, name: string | null): Promise<PageCheck[]> {
+  const svgFiles = readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.svg'));
+  const pages: PageCheck[] = [];
+  for (const [html, lang] of [
+    ['report.html', 'zh'],
+    ['report.en.html', 'en'],
+  ] as const) {
+    const page = await openReport(join(out, html), name === null ? null : `${name}.${lang}.png`, false);
+    expect(page.consoleErrors, 'console errors').toEqual([]);
+    expect(page.failed, 'failed requests').toEqual([]);
+    expect(page.blocked, 'network requests').toEqual([]);
+    expect(page.emptyCharts, 'charts not drawn').toEqual([]);
+    expect(page.pwned).toBeNull();
+    expect(page.scripts).toBe(0);
+    expect(page.charts).toBe(
+      svgFiles.filter((f) => (lang === 'zh' ? !f.endsWith('.en.svg') : f.endsWith('.en.svg'))).length,
+    );
+    expect(page.charts).toBeGreaterThanOrEqual(2);
+    expect(page.text).not.toMatch(/NaN|undefined|Infinity/);
+    if (lang === 'zh') {
+      const han = page.text.match(/[\u4e00-\u9fff]/g) ?? [];
+      expect(han.length, 'Chinese characters').toBeGreaterThan(500);
+      expect(page.text).toContain('结论摘要');
+      expect(page.text).not.toContain('（英文原文）');
+    } else {
+      expect(page.text).toContain('Glossary');
+    }
+    pages.push(page);
+  }
+  return pages;
+}
+
+describe('compare, sweep and goal-seek reports in a browser', () => {
+  it('opens a comparison offline in Chinese and English, every chart drawn', async () => {
+    // two goals: few charts, every kind of them
+    const out = join(root, 'compare');
+    const o = await compareCommand({
+      targets: [
+        'zhanjiang-2023',
+        'scenarios/zhanjiang-2023.more-incubators.yaml',
+        'scenarios/zhanjiang-2023.status-quo.yaml',
+      ],
+      runs: ANALYSIS_RUNS,
+      out,
+      langs: ['zh', 'en'],
+    });
+    expect(o.notes, 'chart compiler warnings').toEqual([]);
+    const [zh] = await checkReport(out, 'compare.zhanjiang');
+    expect(zh?.text).toContain('与基准方案的差异');
+    expect(zh?.text).toContain('专精特新');
+  });
+
+  it('opens a sweep offline in Chinese and English, every chart drawn', async () => {
+    const out = join(root, 'sweep');
+    const o = await sweepCommand({
+      target: 'jiangmen-2021',
+      lever: 'budget:hnte-cultivation',
+      values: [2e8, 3.33e8, 5e8, 8e8],
+      goal: 'hnte-2200',
+      runs: ANALYSIS_RUNS,
+      out,
+      langs: ['zh', 'en'],
+    });
+    expect(o.notes, 'chart compiler warnings').toEqual([]);
+    const [zh] = await checkReport(out, 'sweep.jiangmen');
+    // money in 亿 in the Chinese report
+    expect(zh?.text).toContain('3.33亿元');
+  });
+
+  it('opens a goal-seek offline in Chinese and English, every chart drawn', async () => {
+    const out = join(root, 'goal-seek');
+    const o = await goalSeekCommand({
+      target: 'zhanjiang-2023',
+      goal: 'hnte-700',
+      lever: 'move-in-bonus',
+      probability: 0.8,
+      runs: ANALYSIS_RUNS,
+      out,
+      langs: ['zh', 'en'],
+    });
+    expect(o.notes, 'chart compiler warnings').toEqual([]);
+    const [zh, en] = await checkReport(out, 'goal-seek.zhanjiang');
+    expect(zh?.text).toContain('高企');
+    expect(en?.text).toMatch(/not reachable|reachable/);
+  });
+
+  it('shows scenario names and plan labels with <script>, quotes and ampersands as text', async () => {
+    const plan = hostilePlanFile();
+    const named = join(root, 'hostile-scenario.yaml');
+    writeFileSync(
+      named,
+      stringifyYaml({ plan: 'zhanjiang-2023', name: { zh: `方案${HOSTILE}`, en: `Scenario ${HOSTILE}` } }),
+    );
+    const outs = {
+      compare: join(root, 'hostile-compare'),
+      sweep: join(root, 'hostile-sweep'),
+      'goal-seek': join(root, 'hostile-goal-seek'),
+    };
+    await compareCommand({
+      targets: ['zhanjiang-2023', named],
+      runs: 100,
+      out: outs.compare,
+      langs: ['zh', 'en'],
+    });
+    await sweepCommand({
+      target: plan,
+      lever: 'first-cert-reward',
+      values: [0, 300000],
+      goal: 'hnte-2200',
+      runs: 100,
+      out: outs.sweep,
+      langs: ['zh', 'en'],
+    });
+    await goalSeekCommand({
+      target: plan,
+      goal: 'hnte-2200',
+      lever: 'first-cert-reward',
+      probability: 0.99,
+      runs: 100,
+      out: outs['goal-seek'],
+      langs: ['zh', 'en'],
+    });
+    for (const [kind, out] of Object.entries(outs)) {
+      const pages = await checkReport(out, null);
+      for (const page of pages) {
+        expect(page.images).toBe(0);
+        expect(page.text, kind).toContain(HOSTILE);
+      }
+      for (const html of ['report.html', 'report.en.html']) {
+        const source = readFileSync(join(out, html), 'utf8');
+        expect(source).not.toContain('<script');
+        expect(source).not.toContain('<img');
+      }
     }
   });
 });

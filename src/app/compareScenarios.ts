@@ -5,14 +5,15 @@ import { loadTarget } from '../io/loadScenario.js';
 import { packageVersion } from '../io/version.js';
 import { stageReportDir } from '../io/writeReport.js';
 import { compileModel, type CompiledModel } from '../model/compile.js';
-import { compareMarkdown } from '../report/compareMarkdown.js';
+import { compareReportFiles } from '../report/analysisReportFiles.js';
+import type { Lang } from '../report/lang.js';
 import { roundTo } from '../report/round.js';
 import type { PairedDifference } from '../schema/analysisCommon.js';
 import type { CompareResult } from '../schema/compareResult.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import { folderName, goalEstimateJson, goalRef, spendEstimateJson } from './analysisParts.js';
 import { runPairedStats } from './pairedRun.js';
-import { shownReportDir } from './reportDir.js';
+import { writeAnalysisReport, type WrittenReport } from './writeAnalysisReport.js';
 
 export interface CompareOptions {
   /** plan ids or scenario files, the first being the reference */
@@ -26,12 +27,15 @@ export interface CompareOptions {
   readonly noWrite?: boolean;
   /** stops the run between two blocks of trajectories; nothing is written */
   readonly signal?: AbortSignal;
+  /** report languages, the main one first (default: Chinese) */
+  readonly langs?: readonly Lang[];
+  /** also write each chart as PNG */
+  readonly png?: boolean;
 }
 
-export interface CompareOutcome {
+export interface CompareOutcome extends WrittenReport {
   readonly result: CompareResult;
   readonly scenarios: readonly ResolvedScenario[];
-  readonly reportDir: string | undefined;
 }
 
 const round = (d: PairedDifference, digits: number): PairedDifference => ({
@@ -197,19 +201,14 @@ export async function compareCommand(opts: CompareOptions): Promise<CompareOutco
   const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
   try {
     const result = await compareScenarios(loaded, opts);
-    const reportDir =
-      staged === undefined
-        ? undefined
-        : shownReportDir(
-            staged.commit(
-              {
-                'summary.json': `${JSON.stringify(result, null, 2)}\n`,
-                'summary.md': compareMarkdown(result),
-              },
-              opts.signal,
-            ),
-          );
-    return { result, scenarios, reportDir };
+    // the scenarios as they ran: every one on the comparison's runs and seed
+    const ran = scenarios.map((s) => ({ ...s, runs: result.runs, seed: result.seed }));
+    const sources = loaded.map((l) => l.path).join('; ');
+    return {
+      result,
+      scenarios,
+      ...(await writeAnalysisReport(staged, opts, sources, (o) => compareReportFiles(result, ran, o))),
+    };
   } finally {
     staged?.discard();
   }

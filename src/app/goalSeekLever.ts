@@ -6,7 +6,8 @@ import { leverBounds } from '../io/leverRef.js';
 import { packageVersion } from '../io/version.js';
 import { stageReportDir } from '../io/writeReport.js';
 import { compileModel } from '../model/compile.js';
-import { goalSeekMarkdown } from '../report/goalSeekMarkdown.js';
+import { goalSeekReportFiles } from '../report/analysisReportFiles.js';
+import type { Lang } from '../report/lang.js';
 import { roundTo } from '../report/round.js';
 import type { GoalSeekResult, SeekEvaluation } from '../schema/goalSeekResult.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
@@ -19,8 +20,8 @@ import {
   resolveGoal,
 } from './analysisParts.js';
 import { runPairedStats } from './pairedRun.js';
-import { shownReportDir } from './reportDir.js';
 import { loadVaried, type VariedScenario, type VariedScenarioOptions } from './sweepLever.js';
+import { writeAnalysisReport, type WrittenReport } from './writeAnalysisReport.js';
 
 export interface GoalSeekOptions extends VariedScenarioOptions {
   readonly goal: string;
@@ -33,12 +34,15 @@ export interface GoalSeekOptions extends VariedScenarioOptions {
   readonly tolerance?: number;
   readonly out?: string;
   readonly noWrite?: boolean;
+  /** report languages, the main one first (default: Chinese) */
+  readonly langs?: readonly Lang[];
+  /** also write each chart as PNG */
+  readonly png?: boolean;
 }
 
-export interface GoalSeekOutcome {
+export interface GoalSeekOutcome extends WrittenReport {
   readonly result: GoalSeekResult;
   readonly scenario: ResolvedScenario;
-  readonly reportDir: string | undefined;
 }
 
 interface Point {
@@ -161,19 +165,11 @@ export async function goalSeekCommand(opts: GoalSeekOptions): Promise<GoalSeekOu
   const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
   try {
     const { result, scenario } = await seekLever(opts, prepared);
-    const reportDir =
-      staged === undefined
-        ? undefined
-        : shownReportDir(
-            staged.commit(
-              {
-                'summary.json': `${JSON.stringify(result, null, 2)}\n`,
-                'summary.md': goalSeekMarkdown(result),
-              },
-              opts.signal,
-            ),
-          );
-    return { result, scenario, reportDir };
+    return {
+      result,
+      scenario,
+      ...(await writeAnalysisReport(staged, opts, v.path, (o) => goalSeekReportFiles(result, scenario, o))),
+    };
   } finally {
     staged?.discard();
   }

@@ -7,8 +7,9 @@ import { parseSetOverride, type SetOverride } from '../io/setOverrides.js';
 import { packageVersion } from '../io/version.js';
 import { stageReportDir } from '../io/writeReport.js';
 import { compileModel, type CompiledModel } from '../model/compile.js';
+import { sweepReportFiles } from '../report/analysisReportFiles.js';
+import type { Lang } from '../report/lang.js';
 import { roundTo } from '../report/round.js';
-import { sweepMarkdown } from '../report/sweepMarkdown.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import type { SweepResult } from '../schema/sweepResult.js';
 import {
@@ -21,7 +22,7 @@ import {
   spendEstimateJson,
 } from './analysisParts.js';
 import { runPairedStats } from './pairedRun.js';
-import { shownReportDir } from './reportDir.js';
+import { writeAnalysisReport, type WrittenReport } from './writeAnalysisReport.js';
 
 /** A scenario to vary: its target and `--set` overrides, and the run settings. */
 export interface VariedScenarioOptions {
@@ -43,18 +44,23 @@ export interface SweepOptions extends VariedScenarioOptions {
   readonly goal?: string;
   readonly out?: string;
   readonly noWrite?: boolean;
+  /** report languages, the main one first (default: Chinese) */
+  readonly langs?: readonly Lang[];
+  /** also write each chart as PNG */
+  readonly png?: boolean;
 }
 
-export interface SweepOutcome {
+export interface SweepOutcome extends WrittenReport {
   readonly result: SweepResult;
   readonly scenario: ResolvedScenario;
-  readonly reportDir: string | undefined;
 }
 
 /** A scenario with a lever reference resolved, and a way to get the scenario at a lever value. */
 export interface VariedScenario {
   readonly scenario: ResolvedScenario;
   readonly source: string;
+  /** the file's absolute path (for a report's metadata block) */
+  readonly path: string;
   readonly ref: LeverRef;
   /** the scenario with the lever at `value`, validated like a file (located errors) */
   readonly at: (value: number) => ResolvedScenario;
@@ -74,6 +80,7 @@ export function loadVaried(opts: VariedScenarioOptions): VariedScenario {
   return {
     scenario,
     source: base.source,
+    path: base.path,
     ref,
     at: (value) => withRun(loadTarget(opts.target, [...sets, ...leverOverrides(ref, value)]).scenario),
   };
@@ -180,19 +187,11 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
   try {
     const { result, scenario } = await sweepLever(opts, prepared);
-    const reportDir =
-      staged === undefined
-        ? undefined
-        : shownReportDir(
-            staged.commit(
-              {
-                'summary.json': `${JSON.stringify(result, null, 2)}\n`,
-                'summary.md': sweepMarkdown(result),
-              },
-              opts.signal,
-            ),
-          );
-    return { result, scenario, reportDir };
+    return {
+      result,
+      scenario,
+      ...(await writeAnalysisReport(staged, opts, v.path, (o) => sweepReportFiles(result, scenario, o))),
+    };
   } finally {
     staged?.discard();
   }

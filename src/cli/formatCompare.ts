@@ -1,4 +1,5 @@
 import type { CompareOutcome } from '../app/compareScenarios.js';
+import { reportLine } from './reportLine.js';
 import { criterionText, probabilityText } from '../report/goalText.js';
 import { seText, signed, yuanText } from '../report/money.js';
 import { table } from '../report/text.js';
@@ -50,6 +51,6 @@ export function formatCompareTable(o: CompareOutcome): string {
     for (const g of r.omittedGoals) s += `  ${g.goal} in ${g.scenario}: ${g.reason}\n`;
   }
   for (const w of r.warnings) s += `warning: ${w}\n`;
-  if (o.reportDir !== undefined) s += `\nReport: ${o.reportDir}/summary.json, summary.md\n`;
+  if (o.reportDir !== undefined) s += reportLine(o.reportDir, o.reportFiles);
   return s;
 }

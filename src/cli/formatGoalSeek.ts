@@ -1,4 +1,5 @@
 import type { GoalSeekOutcome } from '../app/goalSeekLever.js';
+import { reportLine } from './reportLine.js';
 import { criterionText } from '../report/goalText.js';
 import { goalSeekAnswer } from '../report/goalSeekMarkdown.js';
 import { leverHeading, leverValueText } from '../report/leverText.js';
@@ -12,6 +13,6 @@ export function formatGoalSeek(o: GoalSeekOutcome): string {
     `range ${leverValueText(r.lever, r.range.lower)} to ${leverValueText(r.lever, r.range.upper)} · scenario ${r.scenario} · ${r.runs} runs per value · seed ${r.seed} · ${r.evaluations.length} values evaluated\n\n`;
   s += `${r.result.status}: ${goalSeekAnswer(r)}\n`;
   for (const w of r.warnings) s += `warning: ${w}\n`;
-  if (o.reportDir !== undefined) s += `\nReport: ${o.reportDir}/summary.json, summary.md\n`;
+  if (o.reportDir !== undefined) s += reportLine(o.reportDir, o.reportFiles);
   return s;
 }

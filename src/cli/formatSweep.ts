@@ -1,4 +1,5 @@
 import type { SweepOutcome } from '../app/sweepLever.js';
+import { reportLine } from './reportLine.js';
 import { criterionText, probabilityText } from '../report/goalText.js';
 import { leverHeading, leverValueText } from '../report/leverText.js';
 import { yuanText } from '../report/money.js';
@@ -38,6 +39,6 @@ export function formatSweepTable(o: SweepOutcome): string {
     ['r', ...r.goals.map(() => 'r' as const), 'r', ...budgetIds.map(() => 'r' as const)],
   );
   s += '\n';
-  if (o.reportDir !== undefined) s += `\nReport: ${o.reportDir}/summary.json, summary.md\n`;
+  if (o.reportDir !== undefined) s += reportLine(o.reportDir, o.reportFiles);
   return s;
 }

@@ -40,8 +40,8 @@ export type Block =
   | { readonly kind: 'details'; readonly summary: string; readonly blocks: readonly Block[] }
   | { readonly kind: 'code'; readonly text: string };
 
-/** A table cell: text, or text with a verdict badge. */
-export type Cell = string | { readonly text: string; readonly tone: Tone };
+/** A table cell: text, or text with a verdict badge (and plain text after the badge). */
+export type Cell = string | { readonly text: string; readonly tone: Tone; readonly detail?: string };
 
 /** A numbered section of a report. Analyses add their own sections; order is the reading order. */
 export interface Section {

@@ -34,7 +34,8 @@ function sectionNumber(i: number, lang: Lang): string {
 function cell(c: Cell, tag: 'td' | 'th', align: 'l' | 'r' | undefined): string {
   const cls = align === 'r' ? ' class="r"' : '';
   if (typeof c === 'string') return `<${tag}${cls}>${escapeHtml(c)}</${tag}>`;
-  return `<${tag}${cls}><span class="badge tone-${c.tone}">${escapeHtml(c.text)}</span></${tag}>`;
+  const detail = c.detail !== undefined ? ` <span class="detail">${escapeHtml(c.detail)}</span>` : '';
+  return `<${tag}${cls}><span class="badge tone-${c.tone}">${escapeHtml(c.text)}</span>${detail}</${tag}>`;
 }
 
 function block(b: Block, svgs: ReadonlyMap<string, string>): string {

@@ -27,6 +27,7 @@ h1 { font-size: 27px; line-height: 1.35; margin: 0 0 12px; font-weight: 700; }
 .subtitle { color: var(--muted); margin: 2px 0; font-size: 14px; }
 nav.toc { padding: 14px 56px; background: var(--band); border-bottom: 1px solid var(--rule); font-size: 14px; }
 nav.toc a { color: var(--accent); text-decoration: none; margin-right: 18px; white-space: nowrap; }
+nav.toc { display: flex; flex-wrap: wrap; }
 main { padding: 8px 56px; }
 section { margin-top: 28px; }
 h2 { font-size: 21px; margin: 24px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--rule); }
@@ -44,6 +45,7 @@ table.notes td:not(:last-child) { white-space: nowrap; }
 table.notes td:last-child { font-size: 13px; color: #3d434a; }
 .badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 13px; font-weight: 700;
   line-height: 1.6; white-space: nowrap; }
+.detail { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .tone-good { color: var(--good); background: var(--good-bg); }
 .tone-fair { color: var(--fair); background: var(--fair-bg); }
 .tone-poor { color: var(--poor); background: var(--poor-bg); }

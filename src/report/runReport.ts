@@ -17,6 +17,7 @@ import type { Lang } from './lang.js';
 import { formatCount, formatPercent } from './numberFormat.js';
 import { scenarioHash } from './scenarioHash.js';
 import { leversSection } from './leversSection.js';
+import { localizeWarnings } from './warningText.js';
 import { GLOSSARY, measureName, paramName } from './terms.js';
 
 /** What a run report is built from: plain data, read and computed by the layers below. */
@@ -80,7 +81,8 @@ function fanMeasures(summary: RunSummary): string[] {
   return out.filter((m) => summary.series.some((r) => r.measure === m));
 }
 
-function chartId(...parts: readonly string[]): string {
+/** A chart id from parts: lower-case letters, digits and dashes. */
+export function chartId(...parts: readonly string[]): string {
   return parts
     .join('-')
     .toLowerCase()
@@ -298,13 +300,13 @@ function summarySection(input: RunReportInput, lang: Lang): Section {
   }
   if (summary.warnings.length > 0) {
     blocks.push({ kind: 'note', text: t('提示：', 'Warnings:') });
-    blocks.push({ kind: 'list', items: summary.warnings });
+    blocks.push({ kind: 'list', items: localizeWarnings(summary.warnings, lang, [plan]) });
   }
   return { id: 'summary', title: t('结论摘要', 'Summary'), blocks };
 }
 
 /** "396（278—565）" / "396 (278–565)": a median and its 90% interval. */
-function intervalText(
+export function intervalText(
   q: { readonly p05: number; readonly p50: number; readonly p95: number },
   lang: Lang,
 ): string {
@@ -312,7 +314,14 @@ function intervalText(
   return lang === 'zh' ? `${c(q.p50)}（${c(q.p05)}—${c(q.p95)}）` : `${c(q.p50)} (${c(q.p05)}–${c(q.p95)})`;
 }
 
-function probabilityCell(g: GoalResult, runs: number): string {
+/**
+ * P(met) ± its SE as a table cell ("17.0% ± 0.84%"); when no trajectory (or every one) met the
+ * goal, the rule-of-three bound ("< 0.15%").
+ */
+export function probabilityCell(
+  g: Pick<GoalResult, 'probability' | 'probabilityStdErr'>,
+  runs: number,
+): string {
   if (g.probability === 0 && runs <= 20_000) return `< ${formatPercent(3 / runs, 3 / runs / 10)}`;
   if (g.probability === 1 && runs <= 20_000) return `> ${formatPercent(1 - 3 / runs, 3 / runs / 10)}`;
   return `${formatPercent(g.probability, g.probabilityStdErr)} ± ${formatPercent(g.probabilityStdErr, g.probabilityStdErr / 10)}`;
@@ -409,7 +418,21 @@ const EVIDENCE_LABEL: Readonly<Record<EvidenceClass, { zh: string; en: string }>
   inference: { zh: '推断', en: 'inference' },
 };
 
-function assumptionsSection(input: RunReportInput, lang: Lang): Section {
+/**
+ * What the assumptions section is built from: the resolved scenario and published counts; with
+ * a run summary, the published counts its fan charts show are listed too.
+ */
+export interface AssumptionsInput {
+  readonly scenario: ResolvedScenario;
+  readonly observed: readonly ObservedPoint[];
+  readonly summary?: RunSummary;
+}
+
+/**
+ * "Assumptions": the base counts with their sources, and every prior with its evidence tag
+ * (sourced, source + inference, inference). Any report of a scenario can carry it.
+ */
+export function assumptionsSection(input: AssumptionsInput, lang: Lang): Section {
   const { scenario } = input;
   const t = translator(lang);
   const plan = scenario.plan;
@@ -480,7 +503,9 @@ function assumptionsSection(input: RunReportInput, lang: Lang): Section {
     align: ['l', 'l', 'l', 'l'],
     layout: 'notes',
   });
-  const shown = input.observed.filter((o) => fanMeasures(input.summary).includes(o.measure));
+  const summary = input.summary;
+  const shown =
+    summary === undefined ? [] : input.observed.filter((o) => fanMeasures(summary).includes(o.measure));
   if (shown.length > 0) {
     blocks.push({ kind: 'heading', text: t('图中的公开数据', 'Published counts in the charts') });
     blocks.push({
@@ -495,7 +520,14 @@ function assumptionsSection(input: RunReportInput, lang: Lang): Section {
   return { id: 'assumptions', title: t('主要假设', 'Assumptions'), blocks };
 }
 
-function methodSection(input: RunReportInput, lang: Lang): Section {
+/**
+ * "Method": what a trajectory is, how P(met) and its standard error are computed, and what the
+ * seed fixes. Any report of simulated trajectories can carry it.
+ */
+export function methodSection(
+  input: { readonly summary: Pick<RunSummary, 'baseYear' | 'runs'> },
+  lang: Lang,
+): Section {
   const { summary } = input;
   const t = translator(lang);
   const paragraphs = [
@@ -554,7 +586,8 @@ function reproducibilitySection(input: RunReportInput, lang: Lang): Section {
   };
 }
 
-function glossarySection(): Section {
+/** The English report's glossary of the plans' Chinese terms. */
+export function glossarySection(): Section {
   return {
     id: 'glossary',
     title: 'Glossary',

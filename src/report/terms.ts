@@ -38,8 +38,8 @@ export function firmsUnit(lang: Lang): string {
   return lang === 'zh' ? '家' : '';
 }
 
-/** Short names of the model's parameters; a parameter missing here shows its code name. */
-const PARAM_LABELS: Partial<Readonly<Record<ParamName, Localized>>> = {
+/** Short names of the model's parameters. */
+const PARAM_LABELS: Readonly<Record<ParamName, Localized>> = {
   tsmeEntryRate: { zh: '科技型中小企业新入库率', en: 'New tech-SME registrations (share of base register)' },
   tsmeEntryGrowth: { zh: '新入库年增长率', en: 'Yearly growth of new registrations' },
   tsmeLeave: { zh: '科技型中小企业退出率', en: 'Tech SMEs leaving the register' },
@@ -65,10 +65,42 @@ const PARAM_LABELS: Partial<Readonly<Record<ParamName, Localized>>> = {
   hnteList: { zh: '其他高企上市率', en: 'Other 高企 list' },
   delist: { zh: '退市或迁出率', en: 'Listed firm delisted or moved away' },
   sectorEntryTilt: { zh: '重点行业新入库倾斜系数', en: 'Weight of a named sector among new tech SMEs' },
+  rewardPeak: {
+    zh: '新设首次认定奖励的申报增幅峰值',
+    en: 'Peak rise of first applications under a new reward',
+  },
+  rewardElasticity: { zh: '奖励效应对金额的弹性', en: 'How the reward response scales with the amount' },
+  rewardFadeYears: { zh: '奖励新鲜感消退年数', en: 'Years over which a new reward’s pull fades' },
+  rewardPersistent: { zh: '奖励效应的持久部分', en: 'Share of the reward response that persists' },
+  talentIslandShare: { zh: '获较高档奖励的企业比例', en: 'Share of rewarded firms paid the higher amount' },
+  atMostPayShare: { zh: '“最高”金额的平均兑现比例', en: 'Average payment of an “up to” amount' },
+  recertRewardEffect: { zh: '重新认定奖励的作用强度', en: 'Effect of a re-certification reward' },
+  moveInBonusEffect: { zh: '整体迁入补助的作用强度', en: 'Effect of a move-in bonus' },
+  rdElasticity: { zh: '研发投入对加计扣除的弹性', en: 'R&D response to the extra deduction' },
+  rdToApplications: { zh: '研发增长带动的申报增幅', en: 'Applications per relative rise of R&D' },
+  rdPerFirm: { zh: '每家企业年加计扣除额（元）', en: 'Yearly extra deduction per claiming firm (yuan)' },
+  rdClaimShare: { zh: '申领研发补助的高企比例', en: 'Share of 高企 claiming an R&D subsidy' },
+  incubatorOutput: { zh: '每个孵化载体每年新增入库企业', en: 'New tech SMEs a year per incubator' },
+  programmeEffect: { zh: '培育计划带来的申报增幅', en: 'Effect of a cultivation programme on applications' },
+  supportEffect: { zh: '一般性支持措施的作用强度', en: 'Effect of a general support lever' },
+  listingSupportEffect: { zh: '上市扶持带来的上市率增幅', en: 'Effect of listing support on listing rates' },
+  srdiCultivationEffect: {
+    zh: '专精特新培育带来的晋升增幅',
+    en: 'Effect of cultivation on promotion to 专精特新',
+  },
+  financeEffect: { zh: '科技金融带来的退出率降幅', en: 'Fall of tech-SME exits under tech finance' },
+  blacklistEffect: {
+    zh: '中介黑名单带来的申报降幅',
+    en: 'Fall of applications when agents are black-listed',
+  },
+  iuCentreTakeUp: {
+    zh: '新建产学研中心由高企设立的比例',
+    en: 'Share of new centres set up by a 高企 without one',
+  },
 };
 
 export function paramName(name: ParamName, lang: Lang): string {
-  return PARAM_LABELS[name]?.[lang] ?? name;
+  return PARAM_LABELS[name][lang];
 }
 
 /** The English report's glossary: the plans' Chinese terms and what they mean. */

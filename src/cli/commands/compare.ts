@@ -2,15 +2,16 @@ import type { Argv } from 'yargs';
 import { compareCommand } from '../../app/compareScenarios.js';
 import { formatCompareTable } from '../formatCompare.js';
 import type { Io } from '../io.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { parseLang, parseRuns, parseSeed } from '../options.js';
+import { withReportOptions } from '../sharedOptions.js';
 
-/** `ladder compare <scenario> <scenario…> [--runs N] [--seed S] [--json] [--out DIR]` */
+/** `ladder compare <scenario> <scenario…> [--runs N] [--seed S] [--json] [--out DIR] [--lang zh|en|both] [--png]` */
 export function compareCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'compare <scenarios..>',
     'Scenarios side by side, with paired differences from the first',
     (c) =>
-      c
+      withReportOptions(c)
         .positional('scenarios', {
           type: 'string',
           array: true,
@@ -39,7 +40,10 @@ export function compareCommandSpec(y: Argv, io: Io): Argv {
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
+        langs: parseLang(args.lang),
+        png: args.png,
       });
+      for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatCompareTable(outcome));
     },
   );

@@ -4,15 +4,19 @@ import { LEVER_REF_FORMS } from '../../io/leverRef.js';
 import { formatGoalSeek } from '../formatGoalSeek.js';
 import type { Io } from '../io.js';
 import { parseNumberOption } from '../leverOptions.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { parseLang, parseRuns, parseSeed } from '../options.js';
+import { withReportOptions } from '../sharedOptions.js';
 
-/** `ladder goal-seek <scenario> --goal G --lever L --probability 0.8 [--min A --max B]` */
+/**
+ * `ladder goal-seek <scenario> --goal G --lever L --probability 0.8 [--min A --max B]
+ * [--lang zh|en|both] [--png]`
+ */
 export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'goal-seek <target>',
     'The smallest lever value with P(goal) ≥ a probability',
     (c) =>
-      c
+      withReportOptions(c)
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })
         .option('goal', { type: 'string', demandOption: true, describe: 'goal id (see `ladder plans`)' })
         .option('lever', { type: 'string', demandOption: true, describe: `what to vary: ${LEVER_REF_FORMS}` })
@@ -61,7 +65,10 @@ export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
+        langs: parseLang(args.lang),
+        png: args.png,
       });
+      for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatGoalSeek(outcome));
     },
   );

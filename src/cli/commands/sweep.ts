@@ -4,15 +4,19 @@ import { LEVER_REF_FORMS } from '../../io/leverRef.js';
 import { formatSweepTable } from '../formatSweep.js';
 import type { Io } from '../io.js';
 import { sweepValues } from '../leverOptions.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { parseLang, parseRuns, parseSeed } from '../options.js';
+import { withReportOptions } from '../sharedOptions.js';
 
-/** `ladder sweep <scenario> --lever L (--values a,b,c | --from A --to B --steps N) [--goal G]` */
+/**
+ * `ladder sweep <scenario> --lever L (--values a,b,c | --from A --to B --steps N) [--goal G]
+ * [--lang zh|en|both] [--png]`
+ */
 export function sweepCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'sweep <target>',
     'P(goal) and spend as one lever varies (common random numbers)',
     (c) =>
-      c
+      withReportOptions(c)
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })
         .option('lever', { type: 'string', demandOption: true, describe: `what to vary: ${LEVER_REF_FORMS}` })
         .option('values', { type: 'string', describe: 'comma-separated values, e.g. 0,150000,300000,600000' })
@@ -45,7 +49,10 @@ export function sweepCommandSpec(y: Argv, io: Io): Argv {
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
+        langs: parseLang(args.lang),
+        png: args.png,
       });
+      for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatSweepTable(outcome));
     },
   );
