@@ -279,7 +279,7 @@ function summarySection(b: Backtest, lang: Lang): Section {
       kind: 'paragraph',
       text: t(
         `在两种方法都能预测的${n.n}个数字上，模型的平均CRPS为${score(m.meanCrps)}家，线性趋势为${score(n.meanCrps)}家（越小越好）；90%区间分别覆盖${Math.round(m.cover90 * m.n)}个和${Math.round(n.cover90 * n.n)}个。${better ? '模型的预测分布更接近后来公布的数字。' : '简单外推的预测更接近后来公布的数字：模型在这段时期没有显示出优势。'}`,
-        `On the ${n.n} figures both methods forecast, the model’s mean CRPS is ${score(m.meanCrps)} firms against the trend’s ${score(n.meanCrps)} (lower is better); their 90% intervals held ${Math.round(m.cover90 * m.n)} and ${Math.round(n.cover90 * n.n)}. ${better ? 'The model’s forecast distribution came closer to the figures published later.' : 'The naive extrapolation came closer: the model showed no advantage over this period.'}`,
+        `On the ${n.n === 1 ? 'figure' : `${n.n} figures`} both methods forecast, the model’s mean CRPS is ${score(m.meanCrps)} firms against the trend’s ${score(n.meanCrps)} (lower is better); their 90% intervals held ${Math.round(m.cover90 * m.n)} and ${Math.round(n.cover90 * n.n)}. ${better ? 'The model’s forecast distribution came closer to the figures published later.' : 'The naive extrapolation came closer: the model showed no advantage over this period.'}`,
       ),
     });
   } else {

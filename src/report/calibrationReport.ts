@@ -104,8 +104,8 @@ function fitSection(s: CalibrationSummary, lang: Lang): Section {
       {
         kind: 'paragraph',
         text: t(
-          '每幅图为一个指标：蓝色带为模型用后验参数模拟的逐年分布（深色50%区间、浅色90%区间、粗线为中位数），它包含参数不确定性和过程随机性，即下表检验所用的后验预测分布；黑点为公布数（菱形为约数，三角为下限“超”），橙点为留作检验、未参与拟合的数字。',
-          'One chart per series: the blue bands are the model’s yearly distribution with parameters from the posterior (dark: 50%, light: 90%, thick line: median), parameter uncertainty and process noise included — the posterior predictive distribution the table below checks against. Black dots are published figures (diamonds approximate, triangles lower bounds “over”); orange dots are held out, not fitted.',
+          '每幅图为一个指标：蓝色带为模型用后验参数模拟的逐年分布（深色50%区间、浅色90%区间、粗线为中位数），包含参数不确定性和过程随机性；黑点为公布数（菱形为约数，三角为下限“超”），橙点为留作检验、未参与拟合的数字。带中不含报告误差，下表的检验另计报告误差（确数约5%，约数约11%），所以略在带外的数字（尤其是约数）仍可能吻合。',
+          'One chart per series: the blue bands are the model’s yearly distribution with parameters from the posterior (dark: 50%, light: 90%, thick line: median), parameter uncertainty and process noise included. Black dots are published figures (diamonds approximate, triangles lower bounds “over”); orange dots are held out, not fitted. The bands leave out reporting noise, which the table’s check adds (about 5% for an exact figure, 11% for an approximate one): a figure just outside a band, above all an approximate one, may still fit.',
         ),
       },
       ...(fan.length > 0
@@ -276,8 +276,8 @@ function methodSection(s: CalibrationSummary, lang: Lang): Section {
       `The posterior is sampled by adaptive tempered sequential Monte Carlo (SMC): ${d.particles} particles start from the prior; the likelihood’s exponent rises from 0 to 1 in steps, each followed by resampling and random-walk Metropolis–Hastings moves (Del Moral, Doucet & Jasra 2006). This fit took ${d.stages.length} stages and ${formatCount(d.simulations, lang)} simulated trajectories.`,
     ),
     t(
-      '拟合图与逐项检验中的区间为后验预测分布：每个最终粒子的参数各模拟若干次，包含参数不确定性、过程随机性与报告误差。详细说明见 docs/calibration.md。',
-      'The intervals of the charts and the table are the posterior predictive distribution: every final particle’s parameters run several times, parameter uncertainty, process noise and reporting noise included. docs/calibration.md has the details.',
+      `拟合图中的带为后验预测分布：每个最终粒子的参数各模拟${d.simsPerParticle}次（即拟合时的模拟），包含参数不确定性与过程随机性；逐项检验在此之上计入报告误差。详细说明见 docs/calibration.md。`,
+      `The charts’ bands are the posterior predictive distribution: every final particle’s parameters run ${d.simsPerParticle} times (the fit’s own simulations), parameter uncertainty and process noise included; the figure-by-figure check adds reporting noise. docs/calibration.md has the details.`,
     ),
   ];
   return {

@@ -121,9 +121,9 @@ export function fanCharts(
           band50: t('50%区间', '50% band'),
           median: t('中位数', 'median'),
           exact: t('公布数', 'published figure'),
-          approximate: t('公布数（约数）', 'published, approximate'),
-          lower: t('公布数（下限，“超”）', 'published lower bound (“over”)'),
-          heldOut: t('公布数（留作检验，未拟合）', 'published, held out (not fitted)'),
+          approximate: t('约数', 'approximate figure'),
+          lower: t('下限“超”', 'lower bound “over”'),
+          heldOut: t('（留作检验，未拟合）', ', held out (not fitted)'),
         },
       }),
     };

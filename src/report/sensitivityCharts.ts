@@ -87,7 +87,7 @@ export function tornadoChart(r: SensitivityReport, lang?: Lang): VegaLiteSpec {
     type: 'nominal',
     sort: rows.map((x) => x.input),
     title: null,
-    axis: { labelLimit: 320 },
+    axis: { labelLimit: lang === undefined ? 320 : 480 },
   };
   const c = lang === undefined ? color : groupColor(lang);
   const panel = (
@@ -175,7 +175,7 @@ export function sobolChart(r: SensitivityReport, lang?: Lang): VegaLiteSpec | un
     type: 'nominal',
     sort: [...new Set(rows.map((x) => x.input))],
     title: null,
-    axis: { labelLimit: 320 },
+    axis: { labelLimit: lang === undefined ? 320 : 480 },
   };
   return styled(
     {
@@ -245,7 +245,7 @@ export function voiChart(r: SensitivityReport, lang?: Lang): VegaLiteSpec {
     type: 'nominal',
     sort: rows.map((x) => x.input),
     title: null,
-    axis: { labelLimit: 320 },
+    axis: { labelLimit: lang === undefined ? 320 : 480 },
   };
   return styled(
     {
@@ -368,6 +368,12 @@ export function voiCurvesChart(r: SensitivityReport, lang?: Lang): VegaLiteSpec 
   );
 }
 
+/** A label cut to `n` characters with an ellipsis, so what follows it on an axis stays in view. */
+function clip(s: string, n: number): string {
+  const chars = Array.from(s);
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
+}
+
 /** What a lever row changes, in words. */
 function variantText(l: SensitivityReport['levers'][number], lang: Lang): string {
   const zh = lang === 'zh';
@@ -392,11 +398,25 @@ function variantText(l: SensitivityReport['levers'][number], lang: Lang): string
 /** The bureau's choices: change in P(goal) for each lever off, halved, doubled, and budget caps. */
 export function leverChart(r: SensitivityReport, lang?: Lang): VegaLiteSpec | undefined {
   if (r.levers.length === 0) return undefined;
-  const rows = r.levers.map((l) => ({
+  const name = (l: SensitivityReport['levers'][number], lang: Lang): string =>
+    l.target === 'all-levers'
+      ? lang === 'zh'
+        ? '全部措施'
+        : 'all levers'
+      : lang === 'zh'
+        ? l.label
+        : l.labelEn;
+  // a clipped name must still tell two levers apart: else the lever's id follows it
+  const clipped =
+    lang === undefined ? [] : r.levers.map((l) => `${clip(name(l, lang), 30)} · ${variantText(l, lang)}`);
+  const unique = new Set(clipped).size === clipped.length;
+  const rows = r.levers.map((l, i) => ({
     row:
       lang === undefined
         ? `${l.target === 'all-levers' ? 'all levers' : l.id} · ${l.variant}`
-        : `${l.target === 'all-levers' ? (lang === 'zh' ? '全部措施' : 'all levers') : lang === 'zh' ? l.label : l.labelEn} · ${variantText(l, lang)}`,
+        : unique
+          ? (clipped[i] ?? '')
+          : `${clip(name(l, lang), 22)} (${l.id}) · ${variantText(l, lang)}`,
     dP: l.dP,
     lo: l.dP - 2 * l.dPSe,
     hi: l.dP + 2 * l.dPSe,
@@ -406,7 +426,7 @@ export function leverChart(r: SensitivityReport, lang?: Lang): VegaLiteSpec | un
     type: 'nominal',
     sort: rows.map((x) => x.row),
     title: null,
-    axis: { labelLimit: 320 },
+    axis: { labelLimit: lang === undefined ? 320 : 480 },
   };
   return styled(
     {

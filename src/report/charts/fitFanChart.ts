@@ -27,8 +27,8 @@ export interface FitFigure {
   readonly label: string;
 }
 
-/** How a figure is drawn: its legend entry, symbol and colour. */
-type FigureStyle = 'exact' | 'approximate' | 'lower' | 'heldOut';
+/** What a figure is: its symbol. */
+type FigureKind = 'exact' | 'approximate' | 'lower';
 
 export interface FitFanInput {
   readonly lang: Lang;
@@ -47,27 +47,21 @@ export interface FitFanInput {
     readonly exact: string;
     readonly approximate: string;
     readonly lower: string;
+    /** added to a held-out figure's entry ("（留作检验）") */
     readonly heldOut: string;
   };
   readonly width?: number;
   readonly height?: number;
 }
 
-const SHAPES: Readonly<Record<FigureStyle, string>> = {
+const SHAPES: Readonly<Record<FigureKind, string>> = {
   exact: 'circle',
   approximate: 'diamond',
   lower: 'triangle-up',
-  heldOut: 'circle',
 };
-const FIGURE_COLORS: Readonly<Record<FigureStyle, string>> = {
-  exact: COLORS.observed,
-  approximate: COLORS.observed,
-  lower: COLORS.observed,
-  heldOut: '#c25400',
-};
+const HELD_OUT_COLOR = '#c25400';
 
-function styleOf(f: FitFigure): FigureStyle {
-  if (f.heldOut) return 'heldOut';
+function kindOf(f: FitFigure): FigureKind {
   if (f.qualifier === 'lower_bound') return 'lower';
   if (f.qualifier === 'approximate' || f.qualifier === 'low_reliability') return 'approximate';
   return 'exact';
@@ -76,8 +70,8 @@ function styleOf(f: FitFigure): FigureStyle {
 /**
  * The fit of one series: the 5%–95% and 25%–75% bands of the model quantity by year and its
  * median, and the published figures over it, each drawn by what it is — an exact figure as a
- * dot, an approximate one (近, 约) as a diamond, a lower bound (超, 突破) as an upward triangle,
- * a held-out figure in orange — with its value written above. Bands and figures have a legend
+ * dot, an approximate one (近, 约) as a diamond, a lower bound (超, 突破) as an upward triangle;
+ * fitted figures in black, held-out ones in orange — with its value written above. Bands and figures have a legend
  * each. Pure: data in, vega-lite spec out.
  */
 export function fitFanSpec(input: FitFanInput): TopLevelSpec {
@@ -162,15 +156,17 @@ export function fitFanSpec(input: FitFanInput): TopLevelSpec {
     );
   }
   if (input.figures.length > 0) {
-    const styles = (['exact', 'approximate', 'lower', 'heldOut'] as const).filter((s) =>
-      input.figures.some((f) => styleOf(f) === s),
+    const styles = ([false, true] as const).flatMap((held) =>
+      (['exact', 'approximate', 'lower'] as const)
+        .filter((k) => input.figures.some((f) => f.heldOut === held && kindOf(f) === k))
+        .map((k) => ({ held, kind: k, label: `${legend[k]}${held ? legend.heldOut : ''}` })),
     );
-    const entries = styles.map((s) => legend[s]);
+    const entries = styles.map((x) => x.label);
     const figures = input.figures.map((f) => ({
       year: f.year,
       value: f.value,
       label: f.label,
-      style: legend[styleOf(f)],
+      style: `${legend[kindOf(f)]}${f.heldOut ? legend.heldOut : ''}`,
     }));
     const scale = { domain: entries };
     layers.push(
@@ -183,7 +179,7 @@ export function fitFanSpec(input: FitFanInput): TopLevelSpec {
           shape: {
             field: 'style',
             type: 'nominal',
-            scale: { ...scale, range: styles.map((s) => SHAPES[s]) },
+            scale: { ...scale, range: styles.map((x) => SHAPES[x.kind]) },
             legend: {
               title: null,
               orient: 'bottom',
@@ -193,7 +189,7 @@ export function fitFanSpec(input: FitFanInput): TopLevelSpec {
           fill: {
             field: 'style',
             type: 'nominal',
-            scale: { ...scale, range: styles.map((s) => FIGURE_COLORS[s]) },
+            scale: { ...scale, range: styles.map((x) => (x.held ? HELD_OUT_COLOR : COLORS.observed)) },
             legend: {
               title: null,
               orient: 'bottom',
