@@ -32,10 +32,13 @@ export function chartId(...parts: readonly string[]): string {
     .replace(/^-|-$/g, '');
 }
 
-/** A number of the fit table: a count as a count, a share-like value with four digits. */
+/**
+ * A number of the fit table: a count as a whole count (model counts of published "new 高企" are
+ * fractional, from the re-certification share ρ), a small value with three digits.
+ */
 function value(x: number | null, lang: Lang): string {
   if (x === null) return '';
-  return Number.isInteger(x) || Math.abs(x) >= 100
+  return Number.isInteger(x) || Math.abs(x) >= 10
     ? formatCount(Math.round(x), lang)
     : String(Number(x.toPrecision(3)));
 }
