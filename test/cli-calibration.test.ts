@@ -11,10 +11,17 @@ import { RunSummary } from '../src/schema/result.js';
 
 const OBSERVED = new URL('../seeds/data/observed_counts.csv', import.meta.url).pathname;
 
+/** Report folders of these tests: a scratch folder, not the working directory's reports/. */
+const REPORTS = mkdtempSync(join(tmpdir(), 'ladder-region-reports-'));
+let reportCount = 0;
+
 async function cli(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const writesReport =
+    ['calibrate', 'project', 'backtest'].includes(args[0] ?? '') && !args.includes('--report');
+  const argv = writesReport ? [...args, '--report', join(REPORTS, String(reportCount++))] : args;
+  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
 }
 

@@ -6,6 +6,7 @@ import {
   type Posterior,
 } from '../schema/posterior.js';
 import { particleTrajectories, recertShares, type Calibration } from './calibrate.js';
+import { figureFans } from './fitFan.js';
 import {
   predictiveProbability,
   simulatedQuantity,
@@ -159,10 +160,15 @@ export function calibrationWarnings(
   return w;
 }
 
+/** Years of the single-year figures held out of a fit (after its `until`). */
+function heldOutYears(rows: readonly FitRow[]): number[] {
+  return rows.filter((r) => r.status === 'held-out' && /^\d{4}$/.test(r.year)).map((r) => Number(r.year));
+}
+
 /**
  * The posterior file of a calibration: set-up, diagnostics (effective sample size, stages,
  * evidence), prior → posterior of every coordinate, the posterior predictive check of every
- * figure, warnings, and the samples (values rounded to six significant digits).
+ * figure, the posterior predictive fan of their series (fitFan.ts), warnings, and the samples (values rounded to six significant digits).
  */
 export function posteriorDocument(
   cal: Calibration,
@@ -201,6 +207,7 @@ export function posteriorDocument(
     },
     coordinates: coords,
     observations: rows,
+    fan: figureFans(cal, Math.max(cal.setup.lastYear, ...heldOutYears(rows)), 'predictive'),
     warnings: calibrationWarnings(cal, coords, rows),
     samples: {
       names: cal.setup.dims.map((x) => x.name),

@@ -1,4 +1,5 @@
 import { calibrationWarnings, coordinateSummaries, fitRows } from '../analysis/calibrationSummary.js';
+import type { Calibration } from '../analysis/calibrate.js';
 import { projectCalibration } from '../analysis/project.js';
 import { InputError } from '../io/errors.js';
 import type { FitRow } from '../schema/posterior.js';
@@ -17,6 +18,8 @@ export interface ProjectOutcome {
   readonly warnings: readonly string[];
   /** the region's figures with their posterior predictive (for the chart) */
   readonly rows: readonly FitRow[];
+  /** the fit the projection continues (for the report's fans) */
+  readonly calibration: Calibration;
 }
 
 /** `ladder project`: calibrate on the figures up to `until`, then project every measure to `to`. */
@@ -39,5 +42,6 @@ export async function projectCommand(opts: ProjectOptions): Promise<ProjectOutco
     baseYear: cal.setup.baseYear,
     particles: cal.smc.particles,
     warnings,
+    calibration: cal,
   };
 }

@@ -10,7 +10,7 @@ import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { observedStocks } from '../schema/observed.js';
 import { modelWithPosterior } from '../analysis/posteriorSamples.js';
 import { InputError } from '../io/errors.js';
-import type { Posterior } from '../schema/posterior.js';
+import { summaryOf, type Posterior } from '../schema/posterior.js';
 import { posteriorForPlan, shippedFitAvailable } from './posteriorForPlan.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { pngRenderer } from '../io/rasterize.js';
@@ -257,6 +257,7 @@ export async function reportRun(
       observed: observedStocks(loadObserved(SHIPPED_OBSERVED), scenario.plan.region.id),
       metadata: reportMetadata(dir, opts.sourcePath),
       ...(png !== undefined ? { rasterize: png.rasterize } : {}),
+      ...(posterior !== undefined ? { posterior: summaryOf(posterior) } : {}),
     });
     notes.push(...report.warnings);
     names = Object.keys(report.files);

@@ -13,7 +13,8 @@ import { packageVersion } from '../io/version.js';
 import { stageReportDir } from '../io/writeReport.js';
 import { checkpoint } from '../io/interrupt.js';
 import { shownReportDir } from './reportDir.js';
-import { sensitivityReportFiles } from '../report/sensitivityFiles.js';
+import type { Lang } from '../report/lang.js';
+import { sensitivityFolder } from './sensitivityFolder.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import type { SensitivityReport } from '../schema/sensitivity.js';
 
@@ -34,6 +35,10 @@ export interface SensitivityOptions {
   readonly sets?: readonly string[];
   /** stops the designs between two batches; nothing is written */
   readonly signal?: AbortSignal;
+  /** report.html languages, the main one first (default: Chinese) */
+  readonly langs?: readonly Lang[];
+  /** also write report.html's charts as PNG */
+  readonly png?: boolean;
 }
 
 /**
@@ -59,6 +64,10 @@ export interface SensitivityOutcome {
   readonly scenario: ResolvedScenario;
   readonly report: SensitivityReport;
   readonly reportDir: string | undefined;
+  /** names of the files written, inside the report folder */
+  readonly reportFiles?: readonly string[];
+  /** what the report writer noticed (chart warnings, no Chinese font for PNG) */
+  readonly notes?: readonly string[];
 }
 
 /** The goal ids `sensitivity` can analyse: projected goals up to the scenario's horizon. */
@@ -68,14 +77,15 @@ export function simulatedGoalIds(s: ResolvedScenario): string[] {
 
 /**
  * `ladder sensitivity`: load the scenario, check the goal, run the designs, write the report
- * folder (summary.md, sensitivity.json, charts). `evaluate` runs the design's batches (serial by
+ * folder (report.html, summary.md, sensitivity.json, charts). `evaluate` runs the design's batches (serial by
  * default; a worker pool can be passed in).
  */
 export async function sensitivityCommand(
   opts: SensitivityOptions,
   evaluate: Evaluate = interruptibleEvaluate(opts.signal),
 ): Promise<SensitivityOutcome> {
-  const loaded = loadTarget(opts.target, (opts.sets ?? []).map(parseSetOverride)).scenario;
+  const target = loadTarget(opts.target, (opts.sets ?? []).map(parseSetOverride));
+  const loaded = target.scenario;
   const scenario: ResolvedScenario = {
     ...loaded,
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
@@ -110,11 +120,15 @@ export async function sensitivityCommand(
       : stageReportDir(opts.out ?? join('reports', 'sensitivity', scenario.id, opts.goal));
   try {
     const report = await analyseSensitivity(scenario, opts.goal, settings, evaluate, packageVersion());
-    const reportDir =
-      staged === undefined
-        ? undefined
-        : shownReportDir(staged.commit(await sensitivityReportFiles(report, scenario), opts.signal));
-    return { scenario, report, reportDir };
+    if (staged === undefined) return { scenario, report, reportDir: undefined };
+    const { bundle, notes } = await sensitivityFolder(report, scenario, {
+      ...(opts.langs !== undefined ? { langs: opts.langs } : {}),
+      ...(opts.png !== undefined ? { png: opts.png } : {}),
+      dir: staged.target,
+      source: target.path,
+    });
+    const reportDir = shownReportDir(staged.commit(bundle.files, opts.signal));
+    return { scenario, report, reportDir, reportFiles: Object.keys(bundle.files), notes };
   } finally {
     staged?.discard();
   }

@@ -110,6 +110,9 @@ export function formatSensitivity(o: SensitivityOutcome): string {
   s += `\nMonte Carlo error: P(goal) ± ${e.probabilitySe}; one-way ΔP s.e. ≤ ${e.tornadoMaxDPSe}, Δ margin s.e. ≤ ${e.tornadoMaxDMarginSe}; levers ΔP s.e. ≤ ${e.leverMaxDPSe}; Sobol' widest interval ${e.sobolWidestInterval ?? '—'}; value of information s.e. ≤ ${e.voiMaxSe}\n`;
   s += 'tag "!": the prior rests on inference only (evidence tag I)\n';
   for (const w of r.warnings) s += `warning: ${w}\n`;
-  if (o.reportDir !== undefined) s += `\nReport: ${o.reportDir}/summary.md, sensitivity.json\n`;
+  if (o.reportDir !== undefined) {
+    const html = (o.reportFiles ?? []).filter((f) => f.endsWith('.html'));
+    s += `\nReport: ${[...html, 'summary.md', 'sensitivity.json'].map((f) => `${o.reportDir}/${f}`).join(', ')}\n`;
+  }
   return s;
 }

@@ -56,6 +56,8 @@ export interface Section {
  */
 export interface ReportDocument {
   readonly lang: Lang;
+  /** the line above the title, naming the kind of report (default: the plan goal assessment's) */
+  readonly kicker?: string;
   readonly title: string;
   readonly subtitle: readonly string[];
   readonly sections: readonly Section[];

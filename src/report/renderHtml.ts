@@ -122,7 +122,7 @@ export function renderHtml(
 </head>
 <body>
 <header class="report-head">
-<p class="kicker">${zh ? '规划目标达成评估' : 'PLAN GOAL ASSESSMENT'}</p>
+<p class="kicker">${escapeHtml(doc.kicker ?? (zh ? '规划目标达成评估' : 'PLAN GOAL ASSESSMENT'))}</p>
 <h1>${escapeHtml(doc.title)}</h1>
 ${doc.subtitle.map((s) => `<p class="subtitle">${escapeHtml(s)}</p>`).join('\n')}
 </header>

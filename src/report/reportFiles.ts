@@ -1,4 +1,5 @@
 import type { ObservedPoint } from '../schema/observed.js';
+import type { CalibrationSummary } from '../schema/posterior.js';
 import type { RunSummary } from '../schema/result.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import type { ReportMetadata } from './document.js';
@@ -17,6 +18,8 @@ export interface RunReportOptions {
   readonly metadata: ReportMetadata;
   /** PNG copies of the charts */
   readonly rasterize?: Rasterize;
+  /** the posterior the run drew its parameters from: the report shows its fit */
+  readonly posterior?: CalibrationSummary;
 }
 
 /**
@@ -30,7 +33,12 @@ export async function runReportFiles(
   options: RunReportOptions,
 ): Promise<ReportBundle> {
   const langs = options.langs ?? ['zh'];
-  const input = { summary, scenario, observed: options.observed ?? [] };
+  const input = {
+    summary,
+    scenario,
+    observed: options.observed ?? [],
+    ...(options.posterior !== undefined ? { posterior: options.posterior } : {}),
+  };
   const bundle = await renderReportBundle(
     langs.map((lang) => runReportDocument(input, lang)),
     options.metadata,

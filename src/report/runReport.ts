@@ -18,6 +18,8 @@ import { formatCount, formatPercent } from './numberFormat.js';
 import { scenarioHash } from './scenarioHash.js';
 import { leversSection } from './leversSection.js';
 import { localizeWarnings } from './warningText.js';
+import { calibrationFitSection } from './calibrationFitSection.js';
+import type { CalibrationSummary } from '../schema/posterior.js';
 import { GLOSSARY, measureName, paramName } from './terms.js';
 
 /** What a run report is built from: plain data, read and computed by the layers below. */
@@ -26,6 +28,8 @@ export interface RunReportInput {
   readonly scenario: ResolvedScenario;
   /** published year-end counts of the plan's region (any measure; the charts pick theirs) */
   readonly observed: readonly ObservedPoint[];
+  /** the posterior the run drew its parameters from (`--posterior`), if any */
+  readonly posterior?: CalibrationSummary;
 }
 
 /** How many years before the base year published counts are drawn for context. */
@@ -622,6 +626,7 @@ export function runReportDocument(input: RunReportInput, lang: Lang): ReportDocu
     goalsSection(input, lang),
     tiersSection(input, lang),
     ...[leversSection(input, lang)].filter((x): x is Section => x !== null),
+    ...(input.posterior !== undefined ? [calibrationFitSection(input.posterior, scenario.plan, lang)] : []),
     assumptionsSection(input, lang),
     methodSection(input, lang),
     reproducibilitySection(input, lang),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ObsKind, Qualifier } from './observed.js';
 import { Prior } from './prior.js';
+import { SeriesRow } from './result.js';
 
 /** Format tag of a posterior file; a file with another tag is refused. */
 export const POSTERIOR_FORMAT = 'ladder-posterior/1';
@@ -88,6 +89,12 @@ export const CalibrationSummary = z.strictObject({
   diagnostics: CalibrationDiagnostics,
   coordinates: z.array(CoordinateSummary),
   observations: z.array(FitRow),
+  /**
+   * The posterior predictive of every series the region's figures belong to, by year (measure
+   * names as in the observed-counts file): the fan the figures are drawn over. Absent in files
+   * written before it existed.
+   */
+  fan: z.array(SeriesRow).optional(),
   warnings: z.array(z.string()),
 });
 export type CalibrationSummary = z.output<typeof CalibrationSummary>;

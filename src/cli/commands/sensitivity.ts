@@ -3,7 +3,8 @@ import { sensitivityCommand } from '../../app/sensitivity.js';
 import { InputError } from '../../io/errors.js';
 import { formatSensitivity } from '../formatSensitivity.js';
 import type { Io } from '../io.js';
-import { hintFor, parseRuns, parseSeed } from '../options.js';
+import { hintFor, parseLang, parseRuns, parseSeed } from '../options.js';
+import { withReportOptions } from '../sharedOptions.js';
 
 /** Parses a whole-number option within [min, max]. */
 function parseWhole(v: unknown, flag: string, min: number, max: number): number {
@@ -23,14 +24,14 @@ function parseWhole(v: unknown, flag: string, min: number, max: number): number 
 
 /**
  * `ladder sensitivity <plan-id | scenario-file> --goal G [--runs N] [--seed S] [--json] [--out DIR]
- * [--tornado-runs N] [--sobol-rows N] [--sobol-reps N] [--set path=value]`
+ * [--tornado-runs N] [--sobol-rows N] [--sobol-reps N] [--set path=value] [--lang zh|en|both] [--png]`
  */
 export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'sensitivity <target>',
     'What drives one goal’s verdict: one-way effects of every uncertain input and lever, Sobol’ indices, value of information, and where the plan fails; writes reports/sensitivity/<scenario>/<goal>/',
     (c) =>
-      c
+      withReportOptions(c)
         .positional('target', {
           type: 'string',
           demandOption: true,
@@ -64,6 +65,7 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
         .example('$0 sensitivity zhanjiang-2023 --goal hnte-700', 'what drives the 700 高企 goal')
         .example('$0 sensitivity jiangmen-2021 --goal hnte-2200 --json', 'JSON output'),
     async (args) => {
+      const langs = parseLang(args.lang);
       const outcome = await sensitivityCommand({
         target: args.target,
         goal: args.goal,
@@ -81,7 +83,10 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
         ...(args.out !== undefined ? { out: args.out } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
+        langs,
+        png: args.png,
       });
+      for (const note of outcome.notes ?? []) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.report, null, 2)}\n` : formatSensitivity(outcome));
     },
   );
