@@ -19,6 +19,7 @@ import { scenarioHash } from './scenarioHash.js';
 import { leversSection } from './leversSection.js';
 import { localizeWarnings } from './warningText.js';
 import { calibrationFitSection } from './calibrationFitSection.js';
+import { regionName } from './calibrationText.js';
 import type { CalibrationSummary } from '../schema/posterior.js';
 import { GLOSSARY, measureName, paramName } from './terms.js';
 
@@ -235,6 +236,17 @@ function fanChart(input: RunReportInput, measure: string, lang: Lang): ChartDef 
   };
 }
 
+/**
+ * Where a run's parameter values come from, as the object of "draws … from": the priors, or the
+ * posterior fitted to a region's published counts (`--posterior`).
+ */
+function parameterOrigin(posterior: Pick<CalibrationSummary, 'region'> | undefined, lang: Lang): string {
+  if (posterior === undefined) return lang === 'zh' ? '各参数的先验分布' : 'their priors';
+  return lang === 'zh'
+    ? `按${regionName(posterior.region, 'zh')}已公布数据校准得到的后验分布（见“参数来源与校准拟合”一节）`
+    : `the posterior fitted to the published counts of ${regionName(posterior.region, 'en')} (see “Where the parameters come from”)`;
+}
+
 function summarySection(input: RunReportInput, lang: Lang): Section {
   const { summary, scenario } = input;
   const t = translator(lang);
@@ -243,8 +255,8 @@ function summarySection(input: RunReportInput, lang: Lang): Section {
   blocks.push({
     kind: 'paragraph',
     text: t(
-      `本报告以蒙特卡洛模拟估计《${plan.name.zh}》各项量化目标在目标年份达成的概率。模型从${plan.baseYear}年底的企业数量出发，逐年模拟科技型中小企业入库、高企认定与重新认定、专精特新与“小巨人”晋升、上市等过程；每次模拟从参数的先验分布中抽取一组取值，共${formatCount(summary.runs, lang)}次。`,
-      `This report estimates, by Monte Carlo simulation, the probability that each quantified goal of the ${plan.name.en} is met in its year. The model starts from the counts at the end of ${plan.baseYear} and simulates, year by year, tech-SME registration, 高企 certification and re-certification, promotion to 专精特新 and 小巨人, and listing; each of ${formatCount(summary.runs, lang)} trajectories draws its own parameter values from their priors.`,
+      `本报告以蒙特卡洛模拟估计《${plan.name.zh}》各项量化目标在目标年份达成的概率。模型从${plan.baseYear}年底的企业数量出发，逐年模拟科技型中小企业入库、高企认定与重新认定、专精特新与“小巨人”晋升、上市等过程；每次模拟从${parameterOrigin(input.posterior, 'zh')}中抽取一组取值，共${formatCount(summary.runs, lang)}次。`,
+      `This report estimates, by Monte Carlo simulation, the probability that each quantified goal of the ${plan.name.en} is met in its year. The model starts from the counts at the end of ${plan.baseYear} and simulates, year by year, tech-SME registration, 高企 certification and re-certification, promotion to 专精特新 and 小巨人, and listing; each of ${formatCount(summary.runs, lang)} trajectories draws its own parameter values from ${parameterOrigin(input.posterior, 'en')}.`,
     ),
   });
   const header = [
@@ -529,15 +541,18 @@ export function assumptionsSection(input: AssumptionsInput, lang: Lang): Section
  * seed fixes. Any report of simulated trajectories can carry it.
  */
 export function methodSection(
-  input: { readonly summary: Pick<RunSummary, 'baseYear' | 'runs'> },
+  input: {
+    readonly summary: Pick<RunSummary, 'baseYear' | 'runs'>;
+    readonly posterior?: Pick<CalibrationSummary, 'region'> | undefined;
+  },
   lang: Lang,
 ): Section {
   const { summary } = input;
   const t = translator(lang);
   const paragraphs = [
     t(
-      `每次模拟（一条“轨迹”）先从各参数的先验分布中抽取一组取值（参数不确定性），再从${summary.baseYear}年底的数量出发逐年推演：科技型中小企业入库与退出，高企首次认定（申报激增时通过率下降）、三年期满重新认定、撤销、退出与整体迁入迁出，专精特新与“小巨人”的晋升与三年复核，以及上市。每一步的企业数按二项分布或泊松分布随机抽取（过程随机性）。两类不确定性都体现在结果中。`,
-      `Each trajectory first draws one value of every parameter from its prior (parameter uncertainty), then runs year by year from the counts at the end of ${summary.baseYear}: tech SMEs register and leave; 高企 are certified for the first time (with a lower pass rate in surge years), re-certified at the end of their 3-year certificate, revoked, close, move in or out; firms are promoted to 专精特新 and 小巨人 and reviewed every 3 years; firms list. Every count in every step is drawn from a binomial or Poisson distribution (process noise). Both kinds of uncertainty are in every result.`,
+      `每次模拟（一条“轨迹”）先从${parameterOrigin(input.posterior, 'zh')}中抽取一组取值（参数不确定性），再从${summary.baseYear}年底的数量出发逐年推演：科技型中小企业入库与退出，高企首次认定（申报激增时通过率下降）、三年期满重新认定、撤销、退出与整体迁入迁出，专精特新与“小巨人”的晋升与三年复核，以及上市。每一步的企业数按二项分布或泊松分布随机抽取（过程随机性）。两类不确定性都体现在结果中。`,
+      `Each trajectory first draws one value of every parameter from ${parameterOrigin(input.posterior, 'en')} (parameter uncertainty), then runs year by year from the counts at the end of ${summary.baseYear}: tech SMEs register and leave; 高企 are certified for the first time (with a lower pass rate in surge years), re-certified at the end of their 3-year certificate, revoked, close, move in or out; firms are promoted to 专精特新 and 小巨人 and reviewed every 3 years; firms list. Every count in every step is drawn from a binomial or Poisson distribution (process noise). Both kinds of uncertainty are in every result.`,
     ),
     t(
       `达成概率为满足目标的轨迹所占比例 p，其蒙特卡洛标准误为 √(p(1−p)/n)，n 为轨迹数（${formatCount(summary.runs, lang)}）。分位数取经验分布的逆（第一类分位数）。目标随基年数量而定（如“翻一番”“净增”）时，每条轨迹按其自身抽取的基年数量判断。`,
