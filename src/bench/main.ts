@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runTrajectories, type PoolModel } from '../engine/runBlocks.js';
+import { runTrajectories, type SpecModel } from '../engine/runBlocks.js';
 import { stream } from '../engine/rng.js';
 import { bareSamplerLoop } from '../engine/samplerLoop.js';
 import { closeWorkerPool, createWorkerPool } from '../engine/workerPool.js';
@@ -75,7 +75,7 @@ interface PlanResult {
 
 function benchPlan(plan: string): PlanResult {
   const scenario = loadTarget(plan).scenario;
-  const source: PoolModel = { scenario, model: compileModel(scenario) };
+  const source: SpecModel = { spec: { scenario }, model: compileModel(scenario) };
   const range = { seed: 'bench', start: 0, count: RUNS };
   progress(`${plan}: one thread`);
   runTrajectories(undefined, source, { ...range, count: 5_000 });
