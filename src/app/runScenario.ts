@@ -4,7 +4,9 @@ import { runTrajectories, specModel, type SpecModel } from '../engine/runBlocks.
 import type { Progress } from '../engine/runner.js';
 
 import type { WorkerPool } from '../engine/workerPool.js';
-import { defaultWorkers, withPoolAsync } from './pool.js';
+import { closePool, defaultWorkers, openPool } from './pool.js';
+import { workMeter } from './workProgress.js';
+import { plannedFitTrajectories } from '../analysis/calibrate.js';
 import { parseSetOverride } from '../io/setOverrides.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { observedStocks } from '../schema/observed.js';
@@ -177,34 +179,56 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
-  const posterior =
-    opts.posterior !== undefined
-      ? await posteriorForPlan(scenario.plan, opts.posterior, scenario.seed, opts.signal)
-      : undefined;
-  // the report folder's temporary sibling exists from here on: a folder that cannot be written
-  // fails now, and whatever stops the run below removes it again
-  const dir = resolve(opts.out ?? join('reports', scenario.id));
-  const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+  // one pool for the fit (--posterior auto) and the run; worker threads start when the command
+  // plans enough trajectories (a run's chunks are smaller than one start-up's worth on their own)
+  const meter = workMeter(opts.onProgress);
+  const auto = opts.posterior === 'auto';
+  const planned = scenario.runs + (auto ? plannedFitTrajectories() : 0);
+  const pool = openPool(opts.workers ?? defaultWorkers(), planned);
   try {
-    const simulated = await withPoolAsync(opts.workers ?? defaultWorkers(), (pool) =>
-      simulateScenario(scenario, {
+    const posterior =
+      opts.posterior !== undefined
+        ? await posteriorForPlan(scenario.plan, opts.posterior, scenario.seed, opts.signal, {
+            pool,
+            meter,
+            after: scenario.runs,
+          })
+        : undefined;
+    // the report folder's temporary sibling exists from here on: a folder that cannot be written
+    // fails now, and whatever stops the run below removes it again
+    const dir = resolve(opts.out ?? join('reports', scenario.id));
+    const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+    try {
+      // the run's progress counts after the fit's
+      meter.expect(meter.done() + scenario.runs);
+      const onWork = meter.job();
+      const simulated = await simulateScenario(scenario, {
         pool,
         precision: opts.precision,
         maxRuns: opts.runs,
         posterior,
-        onProgress: opts.onProgress,
+        ...(onWork !== undefined
+          ? {
+              onProgress: (done: number) => {
+                onWork(done);
+              },
+            }
+          : {}),
         signal: opts.signal,
-      }),
-    );
-    return await reportRun({ ...scenario, runs: simulated.runs }, simulated, {
-      ...opts,
-      noWrite: staged === undefined,
-      posterior,
-      sourcePath: target.path,
-      ...(staged !== undefined ? { write: (files: ReportFiles) => staged.commit(files, opts.signal) } : {}),
-    });
+      });
+      closePool(pool);
+      return await reportRun({ ...scenario, runs: simulated.runs }, simulated, {
+        ...opts,
+        noWrite: staged === undefined,
+        posterior,
+        sourcePath: target.path,
+        ...(staged !== undefined ? { write: (files: ReportFiles) => staged.commit(files, opts.signal) } : {}),
+      });
+    } finally {
+      staged?.discard();
+    }
   } finally {
-    staged?.discard();
+    closePool(pool);
   }
 }
 

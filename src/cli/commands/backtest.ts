@@ -4,6 +4,7 @@ import { writeChart } from '../../io/writeChart.js';
 import { backtestChartSpec } from '../../report/fitChart.js';
 import { formatBacktest } from '../formatBacktest.js';
 import type { Io } from '../io.js';
+import { progressBar } from '../progressBar.js';
 import { parseYearOption, regionFitArgs, regionOptions } from '../regionOptions.js';
 
 /** `ladder backtest --region R [--origin YEAR] [--observed FILE] [--break YEAR] [--json]` */
@@ -27,11 +28,13 @@ export function backtestCommandSpec(y: Argv, io: Io): Argv {
           'forecast Zhanjiang’s 2020–2023 figures from 2017, then from each later year',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const result = await backtestCommand({
+        onProgress: bar.update,
         ...regionFitArgs(args),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         ...(args.origin !== undefined ? { origin: parseYearOption(args.origin, '--origin') } : {}),
-      });
+      }).finally(bar.finish);
       io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatBacktest(result));
       if (args.chart !== undefined) {
         const chartWarnings = await writeChart(args.chart, backtestChartSpec(result));

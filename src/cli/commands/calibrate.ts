@@ -3,6 +3,7 @@ import { calibrateCommand } from '../../app/calibrateRegion.js';
 import { summaryOf } from '../../schema/posterior.js';
 import { formatCalibration } from '../formatCalibration.js';
 import type { Io } from '../io.js';
+import { progressBar } from '../progressBar.js';
 import { parseYearOption, regionFitArgs, regionOptions } from '../regionOptions.js';
 
 /** `ladder calibrate --region R [--observed FILE] [--until YEAR] [--break YEAR] [--out posterior.json] [--json]` */
@@ -26,12 +27,14 @@ export function calibrateCommandSpec(y: Argv, io: Io): Argv {
           'Hunan with the 2016 rule change as a regime break',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await calibrateCommand({
+        onProgress: bar.update,
         ...regionFitArgs(args),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         ...(args.until !== undefined ? { until: parseYearOption(args.until, '--until') } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
-      });
+      }).finally(bar.finish);
       const summary = summaryOf(outcome.posterior);
       io.stdout(
         args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatCalibration(summary, outcome.written),

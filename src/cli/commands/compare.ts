@@ -2,15 +2,17 @@ import type { Argv } from 'yargs';
 import { compareCommand } from '../../app/compareScenarios.js';
 import { formatCompareTable } from '../formatCompare.js';
 import type { Io } from '../io.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { parseRuns, parseSeed, parseWorkers } from '../options.js';
+import { progressBar } from '../progressBar.js';
+import { withWorkersOption } from '../sharedOptions.js';
 
-/** `ladder compare <scenario> <scenario…> [--runs N] [--seed S] [--json] [--out DIR]` */
+/** `ladder compare <scenario> <scenario…> [--runs N] [--seed S] [--workers K] [--json] [--out DIR]` */
 export function compareCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'compare <scenarios..>',
     'Scenarios side by side, with paired differences from the first',
     (c) =>
-      c
+      withWorkersOption(c)
         .positional('scenarios', {
           type: 'string',
           array: true,
@@ -33,13 +35,16 @@ export function compareCommandSpec(y: Argv, io: Io): Argv {
         .option('out', { type: 'string', describe: 'report folder (default: reports/compare-<ids>)' })
         .example('$0 compare jiangmen-2021 scenarios/jiangmen-2021.status-quo.yaml', 'what the plan buys'),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await compareCommand({
+        onProgress: bar.update,
+        ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         targets: args.scenarios,
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
-      });
+      }).finally(bar.finish);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatCompareTable(outcome));
     },
   );

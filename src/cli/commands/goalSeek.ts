@@ -4,15 +4,17 @@ import { LEVER_REF_FORMS } from '../../io/leverRef.js';
 import { formatGoalSeek } from '../formatGoalSeek.js';
 import type { Io } from '../io.js';
 import { parseNumberOption } from '../leverOptions.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { parseRuns, parseSeed, parseWorkers } from '../options.js';
+import { progressBar } from '../progressBar.js';
+import { withWorkersOption } from '../sharedOptions.js';
 
-/** `ladder goal-seek <scenario> --goal G --lever L --probability 0.8 [--min A --max B]` */
+/** `ladder goal-seek <scenario> --goal G --lever L --probability 0.8 [--min A --max B] [--workers K]` */
 export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'goal-seek <target>',
     'The smallest lever value with P(goal) ≥ a probability',
     (c) =>
-      c
+      withWorkersOption(c)
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })
         .option('goal', { type: 'string', demandOption: true, describe: 'goal id (see `ladder plans`)' })
         .option('lever', { type: 'string', demandOption: true, describe: `what to vary: ${LEVER_REF_FORMS}` })
@@ -46,7 +48,10 @@ export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
           'reward for P ≥ 0.8',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await goalSeekCommand({
+        onProgress: bar.update,
+        ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         target: args.target,
         goal: args.goal,
@@ -61,7 +66,7 @@ export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
-      });
+      }).finally(bar.finish);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatGoalSeek(outcome));
     },
   );

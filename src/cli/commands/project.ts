@@ -4,6 +4,7 @@ import { writeChart } from '../../io/writeChart.js';
 import { fitChartSpec } from '../../report/fitChart.js';
 import { formatProjection } from '../formatProjection.js';
 import type { Io } from '../io.js';
+import { progressBar } from '../progressBar.js';
 import { parseYearOption, regionFitArgs, regionOptions } from '../regionOptions.js';
 
 /** `ladder project --region R --until YEAR --to YEAR [--observed FILE] [--break YEAR] [--json]` */
@@ -28,12 +29,14 @@ export function projectCommandSpec(y: Argv, io: Io): Argv {
           'Hunan, fitted to 2018, projected to 2024',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await projectCommand({
+        onProgress: bar.update,
         ...regionFitArgs(args),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         until: parseYearOption(args.until, '--until'),
         to: parseYearOption(args.to, '--to'),
-      });
+      }).finally(bar.finish);
       io.stdout(args.json ? `${JSON.stringify(outcome.projection, null, 2)}\n` : formatProjection(outcome));
       if (args.json) for (const w of outcome.warnings) io.stderr(`warning: ${w}\n`);
       if (args.chart !== undefined) {

@@ -3,7 +3,9 @@ import { sensitivityCommand } from '../../app/sensitivity.js';
 import { InputError } from '../../io/errors.js';
 import { formatSensitivity } from '../formatSensitivity.js';
 import type { Io } from '../io.js';
-import { hintFor, parseRuns, parseSeed } from '../options.js';
+import { hintFor, parseRuns, parseSeed, parseWorkers } from '../options.js';
+import { progressBar } from '../progressBar.js';
+import { withWorkersOption } from '../sharedOptions.js';
 
 /** Parses a whole-number option within [min, max]. */
 function parseWhole(v: unknown, flag: string, min: number, max: number): number {
@@ -23,14 +25,14 @@ function parseWhole(v: unknown, flag: string, min: number, max: number): number 
 
 /**
  * `ladder sensitivity <plan-id | scenario-file> --goal G [--runs N] [--seed S] [--json] [--out DIR]
- * [--tornado-runs N] [--sobol-rows N] [--sobol-reps N] [--set path=value]`
+ * [--tornado-runs N] [--sobol-rows N] [--sobol-reps N] [--set path=value] [--workers K]`
  */
 export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'sensitivity <target>',
     'What drives one goal’s verdict: one-way effects of every uncertain input and lever, Sobol’ indices, value of information, and where the plan fails; writes reports/sensitivity/<scenario>/<goal>/',
     (c) =>
-      c
+      withWorkersOption(c)
         .positional('target', {
           type: 'string',
           demandOption: true,
@@ -64,7 +66,10 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
         .example('$0 sensitivity zhanjiang-2023 --goal hnte-700', 'what drives the 700 高企 goal')
         .example('$0 sensitivity jiangmen-2021 --goal hnte-2200 --json', 'JSON output'),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await sensitivityCommand({
+        onProgress: bar.update,
+        ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
         target: args.target,
         goal: args.goal,
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
@@ -81,7 +86,7 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
         ...(args.out !== undefined ? { out: args.out } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
-      });
+      }).finally(bar.finish);
       io.stdout(args.json ? `${JSON.stringify(outcome.report, null, 2)}\n` : formatSensitivity(outcome));
     },
   );

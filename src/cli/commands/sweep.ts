@@ -4,15 +4,17 @@ import { LEVER_REF_FORMS } from '../../io/leverRef.js';
 import { formatSweepTable } from '../formatSweep.js';
 import type { Io } from '../io.js';
 import { sweepValues } from '../leverOptions.js';
-import { parseRuns, parseSeed } from '../options.js';
+import { parseRuns, parseSeed, parseWorkers } from '../options.js';
+import { progressBar } from '../progressBar.js';
+import { withWorkersOption } from '../sharedOptions.js';
 
-/** `ladder sweep <scenario> --lever L (--values a,b,c | --from A --to B --steps N) [--goal G]` */
+/** `ladder sweep <scenario> --lever L (--values a,b,c | --from A --to B --steps N) [--goal G] [--workers K]` */
 export function sweepCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'sweep <target>',
     'P(goal) and spend as one lever varies (common random numbers)',
     (c) =>
-      c
+      withWorkersOption(c)
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })
         .option('lever', { type: 'string', demandOption: true, describe: `what to vary: ${LEVER_REF_FORMS}` })
         .option('values', { type: 'string', describe: 'comma-separated values, e.g. 0,150000,300000,600000' })
@@ -35,7 +37,10 @@ export function sweepCommandSpec(y: Argv, io: Io): Argv {
         .example('$0 sweep jiangmen-2021 --lever first-cert-reward --values 0,300000,600000', 'the reward')
         .example('$0 sweep jiangmen-2021 --lever budget:hnte-cultivation --from 2e8 --to 8e8', 'the budget'),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await sweepCommand({
+        onProgress: bar.update,
+        ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         target: args.target,
         lever: args.lever,
@@ -45,7 +50,7 @@ export function sweepCommandSpec(y: Argv, io: Io): Argv {
         ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
         ...(args.set !== undefined ? { sets: args.set } : {}),
         ...(args.out !== undefined ? { out: args.out } : {}),
-      });
+      }).finally(bar.finish);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatSweepTable(outcome));
     },
   );
