@@ -52,6 +52,32 @@ export interface SensitivityHooks {
   readonly expect?: (trajectories: number, estimated: boolean) => void;
 }
 
+/**
+ * The trajectories every design of an analysis runs, with `inputs` uncertain inputs of which
+ * `active` move the goal (found by the one-way pilot; default: all of them): the plain sample,
+ * the one-way pilot for every input and its remaining pairs for the active ones, each lever
+ * variant, and the Saltelli matrices A, B and one AB per active input.
+ */
+export function designTrajectories(
+  scenario: ResolvedScenario,
+  settings: SensitivitySettings,
+  counts?: { readonly inputs: number; readonly active: number },
+): number {
+  const inputs = counts?.inputs ?? uncertainFactors(scenario, compileModel(scenario)).length;
+  const active = counts?.active ?? inputs;
+  const n = settings.runs;
+  const pairs = Math.min(settings.tornadoRuns, n);
+  const pilot = Math.min(settings.tornadoPilot, pairs);
+  const variants = scenario.policy === 'status-quo' ? 0 : leverVariants(scenario).length;
+  return (
+    n +
+    2 * inputs * pilot +
+    (pairs > pilot ? 2 * active * (pairs - pilot) : 0) +
+    variants * pairs +
+    (active > 0 ? (2 + active) * settings.sobolRows * settings.sobolReplicates : 0)
+  );
+}
+
 /** Drivers listed: the top of each ranking. */
 const TOP = 5;
 
@@ -122,14 +148,8 @@ export async function analyseSensitivity(
   const n = settings.runs;
   const pairs = Math.min(settings.tornadoRuns, n);
   const pilot = Math.min(settings.tornadoPilot, pairs);
-  const variants = scenario.policy === 'status-quo' ? 0 : leverVariants(scenario).length;
-  // trajectories of every design below, with `active` inputs past the pilot
   const planned = (active: number): number =>
-    n +
-    2 * factors.length * pilot +
-    (pairs > pilot ? 2 * active * (pairs - pilot) : 0) +
-    variants * pairs +
-    (active > 0 ? (2 + active) * settings.sobolRows * settings.sobolReplicates : 0);
+    designTrajectories(scenario, settings, { inputs: factors.length, active });
   hooks.expect?.(planned(factors.length), true);
 
   // the plain sample: P(goal) as `ladder run` reports it, and the inputs each trajectory drew

@@ -3,6 +3,7 @@ import type { Evaluate } from '../analysis/designRuns.js';
 import {
   analyseSensitivity,
   DEFAULT_SENSITIVITY,
+  designTrajectories,
   type SensitivitySettings,
 } from '../analysis/sensitivity.js';
 import { InputError } from '../io/errors.js';
@@ -110,8 +111,7 @@ export async function sensitivityCommand(
         : await withPoolAsync(
             opts.workers ?? defaultWorkers(),
             (pool) => analyse(poolEvaluate({ pool, signal: opts.signal, meter })),
-            // the least the designs run when any input moves the goal: the plain sample and two Saltelli matrices
-            settings.runs + 2 * settings.sobolRows * settings.sobolReplicates,
+            designTrajectories(scenario, settings),
           );
     const reportDir =
       staged === undefined

@@ -93,6 +93,19 @@ function execute<S, M, I, P, R>(
   const stop = (): void => {
     Atomics.store(control, CONTROL.NEXT, n);
   };
+  let received = 0;
+  /** Takes what the worker threads have posted; a worker's error stops the job here. */
+  const collect = (): void => {
+    for (const w of workers) {
+      for (let m = receiveMessageOnPort(w.port); m !== undefined; m = receiveMessageOnPort(w.port)) {
+        const msg = m.message as PartMessage;
+        if (msg.jobId !== jobId) continue; // left over from a job that stopped on an error
+        if (msg.kind === 'error') throw new Error(`a worker thread failed: ${msg.message}`);
+        take(msg);
+        received += 1;
+      }
+    }
+  };
   let mine = 0;
   try {
     for (;;) {
@@ -104,35 +117,24 @@ function execute<S, M, I, P, R>(
       const done = Atomics.add(control, CONTROL.WORK, w) + w;
       mine += 1;
       opts.onWork?.(done);
+      // a worker's error is heard between this thread's pieces, not only at the end
+      collect();
+    }
+    for (;;) {
+      const posted = Atomics.load(control, CONTROL.POSTED);
+      collect();
+      if (Atomics.load(control, CONTROL.DONE) >= n && received === Atomics.load(control, CONTROL.PARTS)) {
+        pool.stats.pieces += n;
+        pool.stats.piecesOnWorkers += n - mine;
+        opts.onWork?.(total);
+        return;
+      }
+      opts.onWork?.(Atomics.load(control, CONTROL.WORK));
+      Atomics.wait(control, CONTROL.POSTED, posted, opts.onWork !== undefined ? PROGRESS_WAIT_MS : WAIT_MS);
     }
   } catch (e) {
     stop();
     throw e;
-  }
-
-  let received = 0;
-  for (;;) {
-    const posted = Atomics.load(control, CONTROL.POSTED);
-    for (const w of workers) {
-      for (let m = receiveMessageOnPort(w.port); m !== undefined; m = receiveMessageOnPort(w.port)) {
-        const msg = m.message as PartMessage;
-        if (msg.jobId !== jobId) continue; // left over from a job that stopped on an error
-        if (msg.kind === 'error') {
-          stop();
-          throw new Error(`a worker thread failed: ${msg.message}`);
-        }
-        take(msg);
-        received += 1;
-      }
-    }
-    if (Atomics.load(control, CONTROL.DONE) >= n && received === Atomics.load(control, CONTROL.PARTS)) {
-      pool.stats.pieces += n;
-      pool.stats.piecesOnWorkers += n - mine;
-      opts.onWork?.(total);
-      return;
-    }
-    opts.onWork?.(Atomics.load(control, CONTROL.WORK));
-    Atomics.wait(control, CONTROL.POSTED, posted, opts.onWork !== undefined ? PROGRESS_WAIT_MS : WAIT_MS);
   }
 }
 
