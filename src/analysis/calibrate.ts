@@ -33,7 +33,7 @@ export const DEFAULT_PARTICLES = 500;
  */
 export const DEFAULT_SIMS_PER_PARTICLE = 16;
 export const DEFAULT_CALIBRATION_SEED = '1';
-/** Trajectories per block when a batch of rows is simulated (the unit a worker pool would take). */
+/** Rows per block when a batch of rows is simulated: the piece a worker thread takes. */
 export const ROW_BLOCK = 250;
 
 export interface CalibrateOptions {
