@@ -183,7 +183,9 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
   // plans enough trajectories (a run's chunks are smaller than one start-up's worth on their own)
   const meter = workMeter(opts.onProgress);
   const auto = opts.posterior === 'auto';
-  const planned = scenario.runs + (auto ? plannedFitTrajectories() : 0);
+  // (a run to a precision does not know its count: its rounds start them when one is large enough)
+  const planned =
+    opts.precision !== undefined && !auto ? undefined : scenario.runs + (auto ? plannedFitTrajectories() : 0);
   const pool = openPool(opts.workers ?? defaultWorkers(), planned);
   try {
     const posterior =
