@@ -16,7 +16,9 @@ export function progressLine(
   const eta = done > 0 && done < total ? ((total - done) * elapsedMs) / done / 1000 : 0;
   const etaText =
     done >= total
-      ? 'done'
+      ? estimated
+        ? 'ETA …' // the estimate ran out before the work did
+        : 'done'
       : done === 0
         ? 'ETA …'
         : eta >= 60
