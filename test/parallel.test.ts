@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { accumulatorToJson, createAccumulator, type Accumulator } from '../src/engine/accumulator.js';
 import { rangeBlocks, shardBlocks } from '../src/engine/blocks.js';
-import { runBlocks, runTrajectories, type PoolModel } from '../src/engine/runBlocks.js';
+import { runBlocks, runTrajectories, type SpecModel } from '../src/engine/runBlocks.js';
 import { runRangeInto, runSerial } from '../src/engine/runner.js';
 import {
   closeWorkerPool,
@@ -17,7 +17,10 @@ import { compileModel } from '../src/model/compile.js';
 import type { ResolvedScenario } from '../src/schema/scenario.js';
 
 const PLAN_IDS = ['zhanjiang-2023', 'jieyang-2024', 'jiangmen-2021', 'yueyang-2022', 'hunan-zones-2017'];
-const source = (scenario: ResolvedScenario): PoolModel => ({ scenario, model: compileModel(scenario) });
+const source = (scenario: ResolvedScenario): SpecModel => ({
+  spec: { scenario },
+  model: compileModel(scenario),
+});
 const SOURCES = PLAN_IDS.map((id) => source(loadTarget(id).scenario));
 const json = (acc: Accumulator): string => JSON.stringify(accumulatorToJson(acc));
 
@@ -92,8 +95,8 @@ describe('runTrajectories on a worker pool', () => {
     const p = pool(threads);
     warmUp(p);
     for (const src of SOURCES) {
-      const serial = json(runSerial(src.model, src.scenario.seed, RUNS));
-      const acc = runTrajectories(p, src, { seed: src.scenario.seed, start: 0, count: RUNS });
+      const serial = json(runSerial(src.model, src.spec.scenario.seed, RUNS));
+      const acc = runTrajectories(p, src, { seed: src.spec.scenario.seed, start: 0, count: RUNS });
       expect(acc.runs).toBe(RUNS);
       expect(json(acc)).toBe(serial);
     }
@@ -132,9 +135,13 @@ describe('runTrajectories on a worker pool', () => {
     const src = SOURCES[3];
     if (src === undefined) throw new Error('no plan');
     // this thread runs the valid model; the workers get a scenario they cannot compile
-    const unusable = { ...src.scenario, plan: undefined } as unknown as ResolvedScenario;
+    const unusable = { ...src.spec.scenario, plan: undefined } as unknown as ResolvedScenario;
     expect(() =>
-      runTrajectories(p, { scenario: unusable, model: src.model }, { seed: '1', start: 0, count: 40_000 }),
+      runTrajectories(
+        p,
+        { spec: { scenario: unusable }, model: src.model },
+        { seed: '1', start: 0, count: 40_000 },
+      ),
     ).toThrow(/a worker thread failed: TypeError/);
     const before = p.stats.piecesOnWorkers;
     const ref = json(runSerial(src.model, '1', 8_000));

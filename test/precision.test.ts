@@ -9,7 +9,7 @@ import { compileModel } from '../src/model/compile.js';
 
 const scenario = loadTarget('zhanjiang-2023').scenario;
 const model = compileModel(scenario);
-const source = { scenario, model };
+const source = { spec: { scenario }, model };
 const pools: WorkerPool[] = [];
 afterAll(async () => {
   await Promise.all(pools.map(closeWorkerPool));

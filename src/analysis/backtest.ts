@@ -134,10 +134,25 @@ export async function backtestRegion(
     };
   }
   const out: Backtest['origins'] = [];
-  for (const origin of list) {
-    const res = await calibrateRegion(observations, { ...opts, until: origin });
+  // progress: the trajectories of the fits done, then this fit's estimate for it and each one left
+  let fitted = 0;
+  for (const [i, origin] of list.entries()) {
+    const before = fitted;
+    const expect = opts.expect;
+    const res = await calibrateRegion(observations, {
+      ...opts,
+      until: origin,
+      ...(expect !== undefined
+        ? {
+            expect: (t: number) => {
+              expect(before + t * (list.length - i));
+            },
+          }
+        : {}),
+    });
     if (res.status !== 'ok') continue;
     const cal = res.calibration;
+    fitted += cal.smc.simulations * cal.simsPerParticle;
     const held = cal.setup.uses.filter((u) => u.status === 'held-out');
     const last = Math.max(...held.map((u) => u.obs.year.to));
     const ext = particleTrajectories(cal, last);

@@ -10,7 +10,7 @@ import {
   toFitObservation,
   type FitObservation,
 } from './observationModel.js';
-import { regionModel } from './regionModel.js';
+import { regionModel, regionModelSpec } from './regionModel.js';
 import {
   BASE_DIM0,
   baseCounts,
@@ -19,9 +19,11 @@ import {
   regionSetup,
   type RegionSetup,
 } from './regionSetup.js';
-import { runSmc, type SmcResult } from './smc.js';
+import { plannedSimulations, runSmc, type SmcResult } from './smc.js';
 import { syntheticLogLik } from './syntheticLikelihood.js';
 import { stream } from '../engine/rng.js';
+import { specModel, type SpecModel } from '../engine/runBlocks.js';
+import type { SampledRowsInput } from '../engine/workKinds.js';
 
 /** Particles of a calibration unless asked otherwise. */
 export const DEFAULT_PARTICLES = 500;
@@ -31,7 +33,7 @@ export const DEFAULT_PARTICLES = 500;
  */
 export const DEFAULT_SIMS_PER_PARTICLE = 16;
 export const DEFAULT_CALIBRATION_SEED = '1';
-/** Trajectories per block when a batch of rows is simulated (the unit a worker pool would take). */
+/** Rows per block when a batch of rows is simulated: the piece a worker thread takes. */
 export const ROW_BLOCK = 250;
 
 export interface CalibrateOptions {
@@ -48,6 +50,39 @@ export interface CalibrateOptions {
   readonly seed?: string;
   /** awaited between batches of simulations (see `SmcOptions.checkpoint`) */
   readonly checkpoint?: () => Promise<void>;
+  /** runs the simulations (default: {@link serialRowRunner}, this thread); the result does not depend on it */
+  readonly runRows?: RowRunner;
+  /** told, before every batch, about how many trajectories the fit will run in all (progress only) */
+  readonly expect?: (trajectories: number) => void;
+}
+
+/**
+ * Simulates rows [0, count) of a region model with given parameters (`rows`: each row's
+ * parameters and stream index, engine/simulateRows.ts) and returns their measure buffers, row
+ * after row. Every row depends only on (model, rows, seed, row), so any runner — this thread in
+ * blocks, or a worker pool (app/poolRows.ts) — gives the same numbers.
+ */
+export type RowRunner = (model: SpecModel, rows: SampledRowsInput, count: number) => Promise<Float64Array>;
+
+/** The runner of this thread: {@link runRows} in blocks of `block` rows. */
+export function serialRowRunner(block = ROW_BLOCK): RowRunner {
+  return (model, rows, count) =>
+    Promise.resolve(
+      runRows(
+        { model: withSamples(model.model, rows.samples), streams: rows.streams },
+        rows.seed,
+        count,
+        block,
+      ),
+    );
+}
+
+/** Trajectories a fit of `particles` particles is first taken to run (it starts worker threads or not). */
+export function plannedFitTrajectories(
+  particles = DEFAULT_PARTICLES,
+  simsPerParticle = DEFAULT_SIMS_PER_PARTICLE,
+): number {
+  return plannedSimulations(particles) * simsPerParticle;
 }
 
 /** A finished calibration: the set-up, the observations as fitted, the sampler's output. */
@@ -156,7 +191,10 @@ export async function calibrateRegion(
   if (set.status !== 'ok') return { status: 'setup-failed', reason: set.status, message: set.message };
   const setup = set.setup;
   const seed = opts.seed ?? DEFAULT_CALIBRATION_SEED;
-  const model = regionModel(setup, setup.lastYear);
+  // made once: a worker thread compiles it with the first batch it takes and keeps it
+  const source = specModel(regionModelSpec(setup, setup.lastYear));
+  const model = source.model;
+  const run = opts.runRows ?? serialRowRunner(opts.blockSize);
   const fits = setup.fitted.flatMap((o) => {
     const f = toFitObservation(o, model);
     return f === undefined ? [] : [f];
@@ -170,16 +208,17 @@ export async function calibrateRegion(
     {
       dim: d,
       payloadWidth: K * m,
-      evaluate(z, count, firstSim, logLik, payload) {
+      async evaluate(z, count, firstSim, logLik, payload) {
         const values = toValues(setup, z, count);
-        const job: RowJob = {
-          model: withSamples(model, samplesFromValues(setup, values, count, K)),
+        const rows: SampledRowsInput = {
+          seed,
+          samples: samplesFromValues(setup, values, count, K),
           streams: Float64Array.from(
             { length: count * K },
             (_, r) => (firstSim + Math.floor(r / K)) * K + (r % K),
           ),
         };
-        const outs = runRows(job, seed, count * K, opts.blockSize);
+        const outs = await run(source, rows, count * K);
         for (let j = 0; j < count; j++) {
           const rho = values[j * d + ri] ?? 0;
           const xs = payload.subarray(j * K * m, (j + 1) * K * m);
@@ -194,6 +233,13 @@ export async function calibrateRegion(
       particles: opts.particles ?? DEFAULT_PARTICLES,
       seed,
       ...(opts.checkpoint !== undefined ? { checkpoint: opts.checkpoint } : {}),
+      ...(opts.expect !== undefined
+        ? {
+            expect: (simulations: number) => {
+              opts.expect?.(simulations * K);
+            },
+          }
+        : {}),
     },
   );
   return {

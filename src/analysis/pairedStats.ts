@@ -1,7 +1,7 @@
 import { addValue, createHistogram, quantile, type IntHistogram } from '../engine/histogram.js';
 import { addMoment, createMoments, momentMean, momentStdErr, type Moments } from '../engine/moments.js';
-import type { CompiledBudget, CompiledModel } from '../model/compile.js';
-import { goalMet, goalRequirement, goalValue } from '../model/goals.js';
+import { outcomeWidth, writeOutcomes } from '../engine/pairedOutcomes.js';
+import type { CompiledModel } from '../model/compile.js';
 
 /**
  * Statistics of several models run on the same trajectories (common random numbers): per model
@@ -58,71 +58,60 @@ export function createPairedStats(
   };
 }
 
-/** Total spend over the simulated years (the `spend` measure, yuan). */
-export function totalSpend(model: CompiledModel, out: Float64Array): number {
-  const nYears = model.years.length;
-  let s = 0;
-  if (model.spendMeasure >= 0)
-    for (let y = 1; y < nYears; y++) s += out[model.spendMeasure * nYears + y] ?? 0;
-  return s;
-}
-
-/** Whether a trajectory's promises exceed a cap: over its period, or in any year (`per: year`). */
-export function overspends(bud: CompiledBudget, out: Float64Array, nYears: number): boolean {
-  if (bud.kind !== 'cap') return false;
-  let demand = 0;
-  for (let y = 0; y < nYears; y++) {
-    if (bud.active[y] !== 1) continue;
-    const d = out[bud.demandMeasure * nYears + y] ?? 0;
-    if (bud.per === 'year' && d > bud.amount) return true;
-    demand += d;
-  }
-  return bud.per === 'period' && demand > bud.amount;
-}
+export { overspends, totalSpend } from '../engine/pairedOutcomes.js';
 
 /** Adds one trajectory: `outs[k]` is model k's measure buffer for it. */
 export function addTrajectory(st: PairedStats, outs: readonly Float64Array[]): void {
+  const row = new Float64Array(outcomeWidth(st.models, st.goalIndex));
+  writeOutcomes(st.models, st.goalIndex, outs, row, 0);
+  addOutcomes(st, row, 0);
+}
+
+/**
+ * Adds one trajectory from its outcome row at `row[offset …]` (engine/pairedOutcomes.ts). Rows
+ * added in trajectory order give the same sums, to the last bit, wherever they were computed.
+ */
+export function addOutcomes(st: PairedStats, row: Float64Array, offset: number): void {
   const met: number[][] = [];
   const val: number[][] = [];
   const spend: number[] = [];
+  let j = offset;
   st.models.forEach((model, k) => {
-    const out = outs[k];
     const pm = st.perModel[k];
-    const gi = st.goalIndex[k];
-    if (out === undefined || pm === undefined || gi === undefined) return;
-    const nYears = model.years.length;
+    const gi = st.goalIndex[k] ?? [];
     const mk: number[] = [];
     const vk: number[] = [];
-    gi.forEach((i, g) => {
-      const goal = model.goals[i];
-      const gs = pm.goals[g];
-      if (goal === undefined || gs === undefined) return;
-      const v = goalValue(goal, out, nYears, goal.yearIndex);
-      const m = goalMet(goal, v, goalRequirement(goal, out, nYears)) ? 1 : 0;
+    gi.forEach((_i, g) => {
+      const v = row[j++] ?? 0;
+      const m = row[j++] ?? 0;
+      const gs = pm?.goals[g];
+      if (gs === undefined) return;
       addMoment(gs.met, m);
       addMoment(gs.value, v);
       addValue(gs.values, v);
       mk.push(m);
       vk.push(v);
     });
-    const s = totalSpend(model, out);
-    addMoment(pm.spend, s);
-    addValue(pm.spends, s);
-    model.budgets.forEach((b, i) => {
-      if (overspends(b, out, nYears)) pm.overspent[i] = (pm.overspent[i] ?? 0) + 1;
+    const s = row[j++] ?? 0;
+    if (pm !== undefined) {
+      addMoment(pm.spend, s);
+      addValue(pm.spends, s);
+    }
+    model.budgets.forEach((_b, i) => {
+      if (row[j++] === 1 && pm !== undefined) pm.overspent[i] = (pm.overspent[i] ?? 0) + 1;
     });
     met.push(mk);
     val.push(vk);
     spend.push(s);
   });
-  st.pairs.forEach(([k, j], p) => {
+  st.pairs.forEach(([k, j2], p) => {
     const pp = st.perPair[p];
     if (pp === undefined) return;
-    const ds = (spend[k] ?? 0) - (spend[j] ?? 0);
+    const ds = (spend[k] ?? 0) - (spend[j2] ?? 0);
     addMoment(pp.spend, ds);
     pp.goals.forEach((g, i) => {
-      const dv = (val[k]?.[i] ?? 0) - (val[j]?.[i] ?? 0);
-      addMoment(g.met, (met[k]?.[i] ?? 0) - (met[j]?.[i] ?? 0));
+      const dv = (val[k]?.[i] ?? 0) - (val[j2]?.[i] ?? 0);
+      addMoment(g.met, (met[k]?.[i] ?? 0) - (met[j2]?.[i] ?? 0));
       addMoment(g.value, dv);
       g.spendTimesValue += ds * dv;
     });

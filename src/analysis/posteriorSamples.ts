@@ -1,21 +1,33 @@
 import type { CompiledModel } from '../model/compile.js';
-import { cumulativeWeights, withRegimeBreak, withSamples, type ParamSamples } from '../model/paramSource.js';
+import { cumulativeWeights, withPosteriorSamples, type ParamSamples } from '../model/paramSource.js';
 import { PARAM_NAMES } from '../schema/params.js';
 import type { Posterior } from '../schema/posterior.js';
 import { BREAK_DIM } from './regionSetup.js';
+
+/** A posterior's samples as a plan's model draws them, with the note that says so. */
+export type PosteriorDraws =
+  | {
+      readonly status: 'ok';
+      readonly samples: ParamSamples;
+      /** the fit's break year when its samples carry a multiplier */
+      readonly breakYear: number | null;
+      readonly note: string;
+    }
+  | { readonly status: 'missing'; readonly names: readonly string[] };
 
 export type PosteriorUse =
   | { readonly status: 'ok'; readonly model: CompiledModel; readonly note: string }
   | { readonly status: 'missing'; readonly names: readonly string[] };
 
 /**
- * A plan's model that draws its parameters from a posterior file's samples (by weight) instead of
- * the priors. The plan keeps its own base counts (its base year is not the fit's); the fit's
- * base counts, ratios and observation parameters are left out. With a break in the fit, the
- * plan's years from the break year on carry each sample's multiplier of first-certification
- * applications (all of them when the plan starts after the break).
+ * The samples a plan's model draws its parameters from (by weight) instead of the priors: the
+ * columns of the model's parameters, and the break multiplier when the fit has a break. The plan
+ * keeps its own base counts (its base year is not the fit's); the fit's base counts, ratios and
+ * observation parameters are left out. Apply them with `withPosteriorSamples` (model/paramSource.ts):
+ * with a break in the fit, the plan's years from the break year on carry each sample's multiplier
+ * of first-certification applications (all of them when the plan starts after the break).
  */
-export function modelWithPosterior(model: CompiledModel, posterior: Posterior): PosteriorUse {
+export function posteriorDraws(posterior: Posterior): PosteriorDraws {
   const names = posterior.samples.names;
   const cols = PARAM_NAMES.map((n) => names.indexOf(n));
   const breakCol = names.indexOf(BREAK_DIM);
@@ -41,20 +53,23 @@ export function modelWithPosterior(model: CompiledModel, posterior: Posterior): 
     cumWeights: cumulativeWeights(posterior.samples.weights),
     carried,
   };
-  let out: CompiledModel = withSamples(model, samples);
-  const baseYear = model.years[0] ?? 0;
-  if (posterior.breakYear !== null && shift !== null) {
-    out = withRegimeBreak(out, {
-      year: posterior.breakYear,
-      yearIndex: Math.max(1, posterior.breakYear - baseYear),
-      shift: () => 1,
-    });
-  }
   const fitted =
     posterior.until !== null ? `up to ${posterior.until}` : `${posterior.baseYear}–${posterior.lastYear}`;
   return {
     status: 'ok',
-    model: out,
+    samples,
+    breakYear: posterior.breakYear !== null && shift !== null ? posterior.breakYear : null,
     note: `parameters drawn from the posterior of ${posterior.region} (observed counts ${fitted}${posterior.breakYear !== null ? `, break ${posterior.breakYear}` : ''}; ${rows.length} samples) instead of the priors; base counts from the plan${fromPriors.length > 0 ? `; from the priors: ${fromPriors.join(', ')}` : ''}`,
+  };
+}
+
+/** A plan's model that draws its parameters from a posterior file's samples: see {@link posteriorDraws}. */
+export function modelWithPosterior(model: CompiledModel, posterior: Posterior): PosteriorUse {
+  const draws = posteriorDraws(posterior);
+  if (draws.status !== 'ok') return draws;
+  return {
+    status: 'ok',
+    model: withPosteriorSamples(model, draws.samples, draws.breakYear),
+    note: draws.note,
   };
 }

@@ -1,6 +1,6 @@
-import { compileModel, type CompiledModel } from '../model/compile.js';
+import type { CompiledModel } from '../model/compile.js';
+import { compileSpec, type ModelSpec } from '../model/modelSpec.js';
 import { DEFAULT_PRIORS } from '../model/priors.js';
-import { withRegimeBreak } from '../model/paramSource.js';
 import type { BaseCount, Plan } from '../schema/plan.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import { BASE_DIM0, BREAK_DIM, type RegionSetup } from './regionSetup.js';
@@ -74,14 +74,21 @@ export function regionScenario(setup: RegionSetup, horizon: number, seed = '1'):
   };
 }
 
+/**
+ * The model of a region from its base year to `horizon`, with its break, if any, as a spec: plain
+ * data a worker thread compiles to the same model (model/modelSpec.ts).
+ */
+export function regionModelSpec(setup: RegionSetup, horizon: number): ModelSpec {
+  const scenario = regionScenario(setup, horizon);
+  const dim = setup.dims.find((d) => d.name === BREAK_DIM);
+  if (setup.breakYear === null || dim === undefined) return { scenario };
+  return {
+    scenario,
+    regimeBreak: { year: setup.breakYear, yearIndex: setup.breakYear - setup.baseYear, prior: dim.prior },
+  };
+}
+
 /** The compiled model of a region from its base year to `horizon`, with its break, if any. */
 export function regionModel(setup: RegionSetup, horizon: number): CompiledModel {
-  const model = compileModel(regionScenario(setup, horizon));
-  const dim = setup.dims.find((d) => d.name === BREAK_DIM);
-  if (setup.breakYear === null || dim === undefined) return model;
-  return withRegimeBreak(model, {
-    year: setup.breakYear,
-    yearIndex: setup.breakYear - setup.baseYear,
-    shift: dim.quantile,
-  });
+  return compileSpec(regionModelSpec(setup, horizon));
 }

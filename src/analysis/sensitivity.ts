@@ -7,7 +7,7 @@ import { mean, round, sig, sliceOutcomes, type DesignContext } from './designCon
 import { runRows, spanRows, type Evaluate } from './designRuns.js';
 import { discoverRegion } from './discovery.js';
 import { uncertainFactors } from './factors.js';
-import { leverEffects } from './leverEffects.js';
+import { leverEffects, leverVariants } from './leverEffects.js';
 import { HIGH, LOW, oneWayEffects } from './oneWay.js';
 import { sobolDesign } from './sobolDesign.js';
 import { valueOfInformation } from './valueOfInformation.js';
@@ -42,6 +42,41 @@ export const DEFAULT_SENSITIVITY: SensitivitySettings = {
   sobolBootstrap: 1000,
   voiBootstrap: 200,
 };
+
+/** What a caller hears while the designs run. */
+export interface SensitivityHooks {
+  /**
+   * The trajectories the designs will run: first an estimate (every input taken as active), then,
+   * once the one-way pilot has found the inert inputs, the exact count (`report.trajectories`).
+   */
+  readonly expect?: (trajectories: number, estimated: boolean) => void;
+}
+
+/**
+ * The trajectories every design of an analysis runs, with `inputs` uncertain inputs of which
+ * `active` move the goal (found by the one-way pilot; default: all of them): the plain sample,
+ * the one-way pilot for every input and its remaining pairs for the active ones, each lever
+ * variant, and the Saltelli matrices A, B and one AB per active input.
+ */
+export function designTrajectories(
+  scenario: ResolvedScenario,
+  settings: SensitivitySettings,
+  counts?: { readonly inputs: number; readonly active: number },
+): number {
+  const inputs = counts?.inputs ?? uncertainFactors(scenario, compileModel(scenario)).length;
+  const active = counts?.active ?? inputs;
+  const n = settings.runs;
+  const pairs = Math.min(settings.tornadoRuns, n);
+  const pilot = Math.min(settings.tornadoPilot, pairs);
+  const variants = scenario.policy === 'status-quo' ? 0 : leverVariants(scenario).length;
+  return (
+    n +
+    2 * inputs * pilot +
+    (pairs > pilot ? 2 * active * (pairs - pilot) : 0) +
+    variants * pairs +
+    (active > 0 ? (2 + active) * settings.sobolRows * settings.sobolReplicates : 0)
+  );
+}
 
 /** Drivers listed: the top of each ranking. */
 const TOP = 5;
@@ -86,6 +121,7 @@ export async function analyseSensitivity(
   settings: SensitivitySettings,
   evaluate: Evaluate,
   version: string,
+  hooks: SensitivityHooks = {},
 ): Promise<SensitivityReport> {
   const model = compileModel(scenario);
   const goalIndex = model.goals.findIndex((g) => g.id === goalId);
@@ -109,8 +145,14 @@ export async function analyseSensitivity(
   };
   const warnings: string[] = [];
 
-  // the plain sample: P(goal) as `ladder run` reports it, and the inputs each trajectory drew
   const n = settings.runs;
+  const pairs = Math.min(settings.tornadoRuns, n);
+  const pilot = Math.min(settings.tornadoPilot, pairs);
+  const planned = (active: number): number =>
+    designTrajectories(scenario, settings, { inputs: factors.length, active });
+  hooks.expect?.(planned(factors.length), true);
+
+  // the plain sample: P(goal) as `ladder run` reports it, and the inputs each trajectory drew
   const plain = await ctx.run(scenario, seed, spanRows(new Float64Array(slots).fill(Number.NaN), 0, n), true);
   const p = mean(plain.met);
   const pSe = Math.sqrt((p * (1 - p)) / n);
@@ -124,10 +166,9 @@ export async function analyseSensitivity(
     );
   }
 
-  const pairs = Math.min(settings.tornadoRuns, n);
-  const pilot = Math.min(settings.tornadoPilot, pairs);
   const oneWay = await oneWayEffects(ctx, factors, pairs, pilot);
   const active = factors.filter((_f, i) => oneWay.active[i] === true);
+  hooks.expect?.(planned(active.length), false);
   const levers = await leverEffects(ctx, sliceOutcomes(plain, 0, pairs), pairs);
   let sobol: SensitivityReport['sobol'] = null;
   if (active.length > 0) {

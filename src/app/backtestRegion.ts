@@ -1,6 +1,9 @@
 import { backtestRegion } from '../analysis/backtest.js';
 import { InputError } from '../io/errors.js';
-import { checkpoint } from '../io/interrupt.js';
+import { plannedFitTrajectories } from '../analysis/calibrate.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
+import { fitOnPool } from './poolRows.js';
+import { workMeter } from './workProgress.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import type { Backtest } from '../schema/backtest.js';
 import { shownPath } from '../io/loadPlan.js';
@@ -14,14 +17,20 @@ export interface BacktestCommandOptions extends Omit<RegionFitOptions, 'until'> 
 export async function backtestCommand(opts: BacktestCommandOptions): Promise<Backtest> {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
   requireRegion(observations, opts);
-  const res = await backtestRegion(observations, {
-    region: opts.region,
-    ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
-    ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
-    ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    checkpoint: () => checkpoint(opts.signal),
-  });
+  const meter = workMeter(opts.onProgress);
+  const res = await withPoolAsync(
+    opts.workers ?? defaultWorkers(),
+    (pool) =>
+      backtestRegion(observations, {
+        region: opts.region,
+        ...(opts.origin !== undefined ? { origin: opts.origin } : {}),
+        ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
+        ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...fitOnPool({ pool, signal: opts.signal, meter }),
+      }),
+    plannedFitTrajectories(opts.particles),
+  );
   if (res.status !== 'ok') {
     throw new InputError({
       code: 'E_USAGE',

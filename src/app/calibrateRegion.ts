@@ -1,7 +1,10 @@
-import { calibrateRegion, type Calibration } from '../analysis/calibrate.js';
+import { calibrateRegion, plannedFitTrajectories, type Calibration } from '../analysis/calibrate.js';
 import { posteriorDocument } from '../analysis/calibrationSummary.js';
 import { InputError } from '../io/errors.js';
-import { checkpoint } from '../io/interrupt.js';
+import type { Progress } from '../engine/runner.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
+import { fitOnPool } from './poolRows.js';
+import { workMeter } from './workProgress.js';
 import { suggest } from '../io/suggest.js';
 import type { Observation } from '../schema/observed.js';
 import { shownPath } from '../io/loadPlan.js';
@@ -21,6 +24,10 @@ export interface RegionFitOptions {
   readonly seed?: string;
   /** stops the fit between two batches of simulations (the promise rejects with its reason) */
   readonly signal?: AbortSignal;
+  /** threads, this one included (default: all cores); the result does not depend on it */
+  readonly workers?: number;
+  /** told the trajectories done as the fit runs, against an estimate of its total */
+  readonly onProgress?: Progress;
 }
 
 export interface CalibrateCommandOptions extends RegionFitOptions {
@@ -93,14 +100,20 @@ function setupError(
 export async function fitRegion(opts: RegionFitOptions): Promise<Calibration> {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
   requireRegion(observations, opts);
-  const res = await calibrateRegion(observations, {
-    region: opts.region,
-    ...(opts.until !== undefined ? { until: opts.until } : {}),
-    ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
-    ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    checkpoint: () => checkpoint(opts.signal),
-  });
+  const meter = workMeter(opts.onProgress);
+  const res = await withPoolAsync(
+    opts.workers ?? defaultWorkers(),
+    (pool) =>
+      calibrateRegion(observations, {
+        region: opts.region,
+        ...(opts.until !== undefined ? { until: opts.until } : {}),
+        ...(opts.breakYear !== undefined ? { breakYear: opts.breakYear } : {}),
+        ...(opts.particles !== undefined ? { particles: opts.particles } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...fitOnPool({ pool, signal: opts.signal, meter }),
+      }),
+    plannedFitTrajectories(opts.particles),
+  );
   if (res.status !== 'ok') throw setupError(opts, res.reason, res.message);
   return res.calibration;
 }

@@ -12,8 +12,11 @@ import type { PairedDifference } from '../schema/analysisCommon.js';
 import type { CompareResult } from '../schema/compareResult.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import { folderName, goalEstimateJson, goalRef, spendEstimateJson } from './analysisParts.js';
-import { runPairedStats } from './pairedRun.js';
 import { writeAnalysisReport, type WrittenReport } from './writeAnalysisReport.js';
+import { pairedModels, runPairedStats } from './pairedRun.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
+import { workMeter } from './workProgress.js';
+import type { Progress } from '../engine/runner.js';
 
 export interface CompareOptions {
   /** plan ids or scenario files, the first being the reference */
@@ -31,6 +34,10 @@ export interface CompareOptions {
   readonly langs?: readonly Lang[];
   /** also write each chart as PNG */
   readonly png?: boolean;
+  /** threads, this one included (default: all cores); the result does not depend on it */
+  readonly workers?: number;
+  /** told the trajectories done as the run goes */
+  readonly onProgress?: Progress;
 }
 
 export interface CompareOutcome extends WrittenReport {
@@ -97,7 +104,7 @@ function matchGoals(
 /** Runs scenarios on common random numbers and compares them goal by goal against the first. */
 export async function compareScenarios(
   loaded: readonly { scenario: ResolvedScenario; source: string }[],
-  opts: Pick<CompareOptions, 'runs' | 'seed' | 'signal'> = {},
+  opts: Pick<CompareOptions, 'runs' | 'seed' | 'signal' | 'workers' | 'onProgress'> = {},
 ): Promise<CompareResult> {
   const first = loaded[0]?.scenario;
   if (first === undefined || loaded.length < 2) {
@@ -136,7 +143,17 @@ export async function compareScenarios(
     });
   }
   const pairs = scenarios.slice(1).map((_, k) => [k + 1, 0] as const);
-  const st = await runPairedStats(models, seed, runs, index, pairs, opts.signal);
+  const meter = workMeter(opts.onProgress);
+  meter.expect(runs);
+  const source = pairedModels(
+    scenarios.map((scenario) => ({ scenario })),
+    models,
+  );
+  const st = await withPoolAsync(
+    opts.workers ?? defaultWorkers(),
+    (pool) => runPairedStats(source, seed, runs, index, pairs, { pool, signal: opts.signal, meter }),
+    runs * models.length,
+  );
   return {
     kind: 'compare',
     version: packageVersion(),

@@ -8,6 +8,7 @@ import { stageReportDir } from '../io/writeReport.js';
 import { compileModel } from '../model/compile.js';
 import { goalSeekReportFiles } from '../report/analysisReportFiles.js';
 import type { Lang } from '../report/lang.js';
+import type { WorkerPool } from '../engine/workerPool.js';
 import { roundTo } from '../report/round.js';
 import type { GoalSeekResult, SeekEvaluation } from '../schema/goalSeekResult.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
@@ -19,7 +20,9 @@ import {
   monotonicityWarning,
   resolveGoal,
 } from './analysisParts.js';
-import { runPairedStats } from './pairedRun.js';
+import { pairedModels, runPairedStats } from './pairedRun.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
+import { workMeter } from './workProgress.js';
 import { loadVaried, type VariedScenario, type VariedScenarioOptions } from './sweepLever.js';
 import { writeAnalysisReport, type WrittenReport } from './writeAnalysisReport.js';
 
@@ -60,6 +63,15 @@ const json = (e: Evaluation<Point>): SeekEvaluation => ({
 
 function usage(path: string, message: string, expected: string, found: string): InputError {
   return new InputError({ code: 'E_USAGE', message, location: { path }, expected, found });
+}
+
+/**
+ * About how many values a search evaluates (for the progress bar's total, never for a result):
+ * both ends, a few bracketing steps, the bisection to the tolerance and the two crossings that
+ * bound the answer's interval.
+ */
+function expectedEvaluations(span: number, tolerance: number): number {
+  return 6 + Math.ceil(Math.log2(Math.max(2, span / tolerance)));
 }
 
 /** A goal-seek with every input checked: the lever, its range and both ends, the goal. */
@@ -108,27 +120,41 @@ export async function seekLever(
 ): Promise<{ result: GoalSeekResult; scenario: ResolvedScenario }> {
   const { v, lower, upper, goalId, atLower } = prepared;
   const { runs, seed } = v.scenario;
-  const evaluate = async (value: number): Promise<Point> => {
-    const s = value === lower ? atLower : v.at(value);
-    const model = compileModel(s);
-    const gi = model.goals.findIndex((g) => g.id === goalId);
-    const st = await runPairedStats([model], seed, runs, [[gi]], [], opts.signal);
-    const pm = st.perModel[0];
-    const met = pm?.goals[0]?.met;
-    if (pm === undefined || met === undefined) throw new Error('no statistics');
-    const p = met.sum / met.n;
-    return { p, se: Math.sqrt((p * (1 - p)) / met.n), spend: momentMean(pm.spend) };
-  };
   const tolerance = opts.tolerance ?? (upper - lower) / 500;
+  // the evaluations a search takes depend on where the answer lies: the bar's total is an estimate
+  const expected = expectedEvaluations(upper - lower, tolerance);
+  const meter = workMeter(opts.onProgress);
+  let evaluations = 0;
+  const evaluateOn =
+    (pool: WorkerPool | undefined) =>
+    async (value: number): Promise<Point> => {
+      meter.expect(runs * Math.max(expected, evaluations + 1), true);
+      const s = value === lower ? atLower : v.at(value);
+      const model = compileModel(s);
+      const gi = model.goals.findIndex((g) => g.id === goalId);
+      const source = pairedModels([{ scenario: s }], [model]);
+      const st = await runPairedStats(source, seed, runs, [[gi]], [], { pool, signal: opts.signal, meter });
+      evaluations += 1;
+      const pm = st.perModel[0];
+      const met = pm?.goals[0]?.met;
+      if (pm === undefined || met === undefined) throw new Error('no statistics');
+      const p = met.sum / met.n;
+      return { p, se: Math.sqrt((p * (1 - p)) / met.n), spend: momentMean(pm.spend) };
+    };
   const start = Number.isFinite(v.ref.current) ? v.ref.current : undefined;
-  const r = await goalSeek<Point>({
-    evaluate,
-    lower,
-    upper,
-    probability: opts.probability,
-    tolerance,
-    ...(start !== undefined ? { start } : {}),
-  });
+  const r = await withPoolAsync(
+    opts.workers ?? defaultWorkers(),
+    (pool) =>
+      goalSeek<Point>({
+        evaluate: evaluateOn(pool),
+        lower,
+        upper,
+        probability: opts.probability,
+        tolerance,
+        ...(start !== undefined ? { start } : {}),
+      }),
+    runs * expected,
+  );
   const warnings = [...evidenceWarnings(v.scenario, v.ref), ...monotonicityWarning(r.evaluations)];
   const result: GoalSeekResult = {
     kind: 'goal-seek',

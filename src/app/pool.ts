@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { closeWorkerPool, createWorkerPool, type WorkerPool } from '../engine/workerPool.js';
+import { closeWorkerPool, createWorkerPool, POOL_START_RUNS, type WorkerPool } from '../engine/workerPool.js';
 import { engineWorkerPath } from '../io/engineWorker.js';
 
 /** The default thread count: every core this process may use. */
@@ -9,12 +9,23 @@ export function defaultWorkers(): number {
 
 /**
  * A pool of `workers` threads in all (this one included), or none for a single thread. Worker
- * threads start only when a job has blocks for them (see engine/runBlocks.ts).
+ * threads start only when a job has pieces for them (see engine/runJob.ts): by default with the
+ * first job of POOL_START_RUNS trajectories. `plannedRuns`: the trajectories the whole command
+ * expects to run, over all its jobs; an analysis of many small jobs (a calibration, a goal-seek)
+ * that plans POOL_START_RUNS or more starts them with its first job, one that plans fewer never
+ * starts them.
  *
  * @throws InputError E_NOT_BUILT when more than one thread is asked for and dist/ is missing.
  */
-export function openPool(workers: number): WorkerPool | undefined {
-  return workers <= 1 ? undefined : createWorkerPool({ threads: workers, entry: engineWorkerPath() });
+export function openPool(workers: number, plannedRuns?: number): WorkerPool | undefined {
+  if (workers <= 1) return undefined;
+  const startRuns =
+    plannedRuns === undefined
+      ? POOL_START_RUNS
+      : plannedRuns >= POOL_START_RUNS
+        ? 0
+        : Number.POSITIVE_INFINITY;
+  return createWorkerPool({ threads: workers, entry: engineWorkerPath(), startRuns });
 }
 
 /** Stops a pool's threads without waiting (they are unreferenced and hold nothing to flush). */
@@ -32,12 +43,16 @@ export function withPool<T>(workers: number, f: (pool: WorkerPool | undefined) =
   }
 }
 
-/** {@link withPool} for work that awaits: the pool closes when the promise settles. */
+/**
+ * {@link withPool} for work that awaits: the pool closes when the promise settles.
+ * `plannedRuns`: see {@link openPool}.
+ */
 export async function withPoolAsync<T>(
   workers: number,
   f: (pool: WorkerPool | undefined) => Promise<T>,
+  plannedRuns?: number,
 ): Promise<T> {
-  const pool = openPool(workers);
+  const pool = openPool(workers, plannedRuns);
   try {
     return await f(pool);
   } finally {

@@ -2,7 +2,7 @@ import { posteriorDocument } from '../analysis/calibrationSummary.js';
 import { calibrateRegion } from '../analysis/calibrate.js';
 import { regionSetup } from '../analysis/regionSetup.js';
 import { InputError } from '../io/errors.js';
-import { checkpoint } from '../io/interrupt.js';
+import { fitOnPool, type PoolRowsOptions } from './poolRows.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { portablePath } from '../io/paths.js';
 import { loadPosterior } from '../io/loadPosterior.js';
@@ -26,20 +26,22 @@ export function shippedFitAvailable(plan: Plan): { readonly available: boolean; 
 
 /**
  * The posterior a plan run draws from: a file written by `ladder calibrate --out`, or `auto`:
- * the plan's region calibrated on the shipped observed counts up to the plan's base year.
+ * the plan's region calibrated on the shipped observed counts up to the plan's base year, on
+ * `run.pool` (progress told to `run.meter`, whose total counts `run.after` trajectories more).
  */
 export async function posteriorForPlan(
   plan: Plan,
   posterior: string,
   seed: string,
   signal?: AbortSignal,
+  run: Omit<PoolRowsOptions, 'signal'> & { readonly after?: number } = {},
 ): Promise<Posterior> {
   if (posterior !== 'auto') return loadPosterior(posterior);
   const res = await calibrateRegion(loadObserved(SHIPPED_OBSERVED), {
     region: plan.region.id,
     until: plan.baseYear,
     seed,
-    checkpoint: () => checkpoint(signal),
+    ...fitOnPool({ ...run, signal }),
   });
   if (res.status !== 'ok') {
     throw new InputError({

@@ -1,14 +1,16 @@
 import { join, resolve } from 'node:path';
 import { runToPrecision } from '../engine/precision.js';
-import { runTrajectories } from '../engine/runBlocks.js';
+import { runTrajectories, specModel, type SpecModel } from '../engine/runBlocks.js';
 import type { Progress } from '../engine/runner.js';
 
 import type { WorkerPool } from '../engine/workerPool.js';
-import { defaultWorkers, withPoolAsync } from './pool.js';
+import { closePool, defaultWorkers, openPool } from './pool.js';
+import { workMeter } from './workProgress.js';
+import { plannedFitTrajectories } from '../analysis/calibrate.js';
 import { parseSetOverride } from '../io/setOverrides.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../io/loadObserved.js';
 import { observedStocks } from '../schema/observed.js';
-import { modelWithPosterior } from '../analysis/posteriorSamples.js';
+import { posteriorDraws } from '../analysis/posteriorSamples.js';
 import { InputError } from '../io/errors.js';
 import { summaryOf, type Posterior } from '../schema/posterior.js';
 import { posteriorForPlan, shippedFitAvailable } from './posteriorForPlan.js';
@@ -21,7 +23,6 @@ import { shownReportDir } from './reportDir.js';
 import { reportMetadata } from './reportMetadata.js';
 import { BLOCK_SIZE } from '../engine/runner.js';
 import { mergeAccumulators, createAccumulator } from '../engine/accumulator.js';
-import { compileRunModel, type CompiledModel } from '../model/compile.js';
 import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
@@ -87,51 +88,48 @@ export interface SimulateOptions {
 /** Trajectories run on the pool between two turns of the event loop. */
 const CHUNK = 20 * BLOCK_SIZE;
 
-/** A model drawing its parameters from a posterior, or a located error. */
-function withPosterior(model: CompiledModel, posterior: Posterior): { model: CompiledModel; note: string } {
-  const use = modelWithPosterior(model, posterior);
-  if (use.status !== 'ok') {
+/**
+ * The model of a scenario (with its status-quo counterfactual when levers act), drawing its
+ * parameters from a posterior when one is given (or a located error when the posterior does not
+ * hold the parameters a region fit carries).
+ */
+function scenarioSource(
+  scenario: ResolvedScenario,
+  posterior?: Posterior,
+): { source: SpecModel; note?: string } {
+  if (posterior === undefined) return { source: specModel({ scenario, counterfactual: true }) };
+  const draws = posteriorDraws(posterior);
+  if (draws.status !== 'ok') {
     throw new InputError({
       code: 'E_SCHEMA',
       message: 'the posterior does not hold the parameters a region fit carries',
       location: { path: 'samples.names' },
-      expected: use.names.join(', '),
+      expected: draws.names.join(', '),
       found: 'none of these',
     });
   }
-  return { model: use.model, note: use.note };
-}
-
-/**
- * The model of a scenario (with its status-quo counterfactual when levers act), drawing its
- * parameters from a posterior when one is given.
- */
-function scenarioModel(
-  scenario: ResolvedScenario,
-  posterior?: Posterior,
-): { model: CompiledModel; note?: string } {
-  const model = compileRunModel(scenario);
-  if (posterior === undefined) return { model };
-  const main = withPosterior(model, posterior);
-  const cf =
-    model.counterfactual === undefined ? undefined : withPosterior(model.counterfactual, posterior).model;
-  return { model: { ...main.model, ...(cf !== undefined ? { counterfactual: cf } : {}) }, note: main.note };
+  const spec = {
+    scenario,
+    counterfactual: true,
+    posterior: { samples: draws.samples, breakYear: draws.breakYear },
+  };
+  return { source: specModel(spec), note: draws.note };
 }
 
 /**
  * Simulates a resolved scenario and summarises it: `scenario.runs` trajectories, or as many as
  * `precision` needs (the summary's `runs`). When the plan's levers act, every trajectory is also
  * run without them on the same random numbers, so the summary says what the levers buy and at
- * what cost per additional firm. The result is the same on any pool. With a posterior the run
- * stays on this thread (worker threads compile the scenario's own priors).
+ * what cost per additional firm. The result is the same on any pool, with or without a
+ * posterior (worker threads receive its samples with the scenario).
  */
 export async function simulateScenario(
   scenario: ResolvedScenario,
   opts: SimulateOptions = {},
 ): Promise<RunSummary> {
-  const { model, note } = scenarioModel(scenario, opts.posterior);
-  const pool = opts.posterior === undefined ? opts.pool : undefined;
-  const source = { scenario, model };
+  const { source, note } = scenarioSource(scenario, opts.posterior);
+  const { model } = source;
+  const pool = opts.pool;
   const withNote = (summary: RunSummary): RunSummary =>
     note === undefined ? summary : { ...summary, warnings: [...summary.warnings, note] };
   if (opts.precision === undefined) {
@@ -140,8 +138,17 @@ export async function simulateScenario(
     const acc = createAccumulator(model);
     for (let start = 0; start < scenario.runs; start += CHUNK) {
       const count = Math.min(CHUNK, scenario.runs - start);
-      mergeAccumulators(acc, runTrajectories(pool, source, { seed: scenario.seed, start, count }));
-      opts.onProgress?.(start + count, scenario.runs);
+      const onProgress = opts.onProgress;
+      const onWork =
+        onProgress === undefined
+          ? undefined
+          : (done: number) => {
+              onProgress(start + done, scenario.runs);
+            };
+      mergeAccumulators(
+        acc,
+        runTrajectories(pool, source, { seed: scenario.seed, start, count }, { onWork }),
+      );
       await checkpoint(opts.signal);
     }
     return withNote(buildSummary(scenario, model, acc, packageVersion()));
@@ -172,34 +179,58 @@ export async function runCommand(opts: RunOptions): Promise<RunOutcome> {
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
-  const posterior =
-    opts.posterior !== undefined
-      ? await posteriorForPlan(scenario.plan, opts.posterior, scenario.seed, opts.signal)
-      : undefined;
-  // the report folder's temporary sibling exists from here on: a folder that cannot be written
-  // fails now, and whatever stops the run below removes it again
-  const dir = resolve(opts.out ?? join('reports', scenario.id));
-  const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+  // one pool for the fit (--posterior auto) and the run; worker threads start when the command
+  // plans enough trajectories (a run's chunks are smaller than one start-up's worth on their own)
+  const meter = workMeter(opts.onProgress);
+  const auto = opts.posterior === 'auto';
+  // (a run to a precision does not know its count: its rounds start them when one is large enough)
+  const planned =
+    opts.precision !== undefined && !auto ? undefined : scenario.runs + (auto ? plannedFitTrajectories() : 0);
+  const pool = openPool(opts.workers ?? defaultWorkers(), planned);
   try {
-    const simulated = await withPoolAsync(opts.workers ?? defaultWorkers(), (pool) =>
-      simulateScenario(scenario, {
+    const posterior =
+      opts.posterior !== undefined
+        ? await posteriorForPlan(scenario.plan, opts.posterior, scenario.seed, opts.signal, {
+            pool,
+            meter,
+            after: scenario.runs,
+          })
+        : undefined;
+    // the report folder's temporary sibling exists from here on: a folder that cannot be written
+    // fails now, and whatever stops the run below removes it again
+    const dir = resolve(opts.out ?? join('reports', scenario.id));
+    const staged = opts.noWrite === true ? undefined : stageReportDir(dir);
+    try {
+      // the run's progress counts after the fit's
+      meter.expect(meter.done() + scenario.runs);
+      const onWork = meter.job();
+      const simulated = await simulateScenario(scenario, {
         pool,
         precision: opts.precision,
         maxRuns: opts.runs,
         posterior,
-        onProgress: opts.onProgress,
+        ...(onWork !== undefined
+          ? {
+              onProgress: (done: number) => {
+                onWork(done);
+              },
+            }
+          : {}),
         signal: opts.signal,
-      }),
-    );
-    return await reportRun({ ...scenario, runs: simulated.runs }, simulated, {
-      ...opts,
-      noWrite: staged === undefined,
-      posterior,
-      sourcePath: target.path,
-      ...(staged !== undefined ? { write: (files: ReportFiles) => staged.commit(files, opts.signal) } : {}),
-    });
+      });
+      closePool(pool);
+      return await reportRun({ ...scenario, runs: simulated.runs }, simulated, {
+        ...opts,
+        noWrite: staged === undefined,
+        posterior,
+        sourcePath: target.path,
+        ...(staged !== undefined ? { write: (files: ReportFiles) => staged.commit(files, opts.signal) } : {}),
+      });
+    } finally {
+      staged?.discard();
+    }
   } finally {
-    staged?.discard();
+    closePool(pool);
   }
 }
 

@@ -1,11 +1,10 @@
 import { accumulatorToJson } from '../engine/accumulator.js';
 import { shardBlocks, type Shard } from '../engine/blocks.js';
-import { runBlocks } from '../engine/runBlocks.js';
+import { runBlocks, specModel } from '../engine/runBlocks.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { shownPath } from '../io/loadPlan.js';
 import { packageVersion } from '../io/version.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
-import { compileRunModel } from '../model/compile.js';
 import type { SetOverride } from '../io/setOverrides.js';
 import { PARTIAL_FORMAT, type PartialResult } from '../schema/partial.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
@@ -44,9 +43,9 @@ export function partFileName(shard: Shard): string {
  * refuse parts that do not belong together.
  */
 export function simulateShard(scenario: ResolvedScenario, shard: Shard, workers = 1): PartialResult {
-  const model = compileRunModel(scenario);
+  const source = specModel({ scenario, counterfactual: true });
   const acc = withPool(workers, (pool) =>
-    runBlocks(pool, { scenario, model }, scenario.seed, shardBlocks(scenario.runs, shard)),
+    runBlocks(pool, source, scenario.seed, shardBlocks(scenario.runs, shard)),
   );
   const version = packageVersion();
   return {

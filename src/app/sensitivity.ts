@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { serialEvaluate, type Evaluate } from '../analysis/designRuns.js';
+import type { Evaluate } from '../analysis/designRuns.js';
 import {
   analyseSensitivity,
   DEFAULT_SENSITIVITY,
+  designTrajectories,
   type SensitivitySettings,
 } from '../analysis/sensitivity.js';
 import { InputError } from '../io/errors.js';
@@ -11,10 +12,13 @@ import { parseSetOverride } from '../io/setOverrides.js';
 import { suggest } from '../io/suggest.js';
 import { packageVersion } from '../io/version.js';
 import { stageReportDir } from '../io/writeReport.js';
-import { checkpoint } from '../io/interrupt.js';
 import { shownReportDir } from './reportDir.js';
 import type { Lang } from '../report/lang.js';
 import { sensitivityFolder } from './sensitivityFolder.js';
+import { poolEvaluate } from './poolEvaluate.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
+import { workMeter } from './workProgress.js';
+import type { Progress } from '../engine/runner.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import type { SensitivityReport } from '../schema/sensitivity.js';
 
@@ -39,25 +43,10 @@ export interface SensitivityOptions {
   readonly langs?: readonly Lang[];
   /** also write report.html's charts as PNG */
   readonly png?: boolean;
-}
-
-/**
- * The serial evaluator with the batches taken one at a time, each after a turn of the event loop:
- * a signal stops the designs between two batches. The numbers are the serial evaluator's.
- */
-export function interruptibleEvaluate(
-  signal: AbortSignal | undefined,
-  inner: Evaluate = serialEvaluate(),
-): Evaluate {
-  let queue: Promise<unknown> = Promise.resolve();
-  return (scenario, batch) => {
-    const next = queue.then(async () => {
-      await checkpoint(signal);
-      return inner(scenario, batch);
-    });
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  /** threads, this one included (default: all cores); the result does not depend on it */
+  readonly workers?: number;
+  /** told the trajectories done as the designs run (against an estimate until the pilot is done) */
+  readonly onProgress?: Progress;
 }
 
 export interface SensitivityOutcome {
@@ -77,12 +66,12 @@ export function simulatedGoalIds(s: ResolvedScenario): string[] {
 
 /**
  * `ladder sensitivity`: load the scenario, check the goal, run the designs, write the report
- * folder (report.html, summary.md, sensitivity.json, charts). `evaluate` runs the design's batches (serial by
- * default; a worker pool can be passed in).
+ * folder (report.html, summary.md, sensitivity.json, charts). `evaluate` runs the design's batches
+ * (default: on a pool of `opts.workers` threads, see poolEvaluate.ts; the numbers are the same).
  */
 export async function sensitivityCommand(
   opts: SensitivityOptions,
-  evaluate: Evaluate = interruptibleEvaluate(opts.signal),
+  evaluate?: Evaluate,
 ): Promise<SensitivityOutcome> {
   const target = loadTarget(opts.target, (opts.sets ?? []).map(parseSetOverride));
   const loaded = target.scenario;
@@ -119,7 +108,21 @@ export async function sensitivityCommand(
       ? undefined
       : stageReportDir(opts.out ?? join('reports', 'sensitivity', scenario.id, opts.goal));
   try {
-    const report = await analyseSensitivity(scenario, opts.goal, settings, evaluate, packageVersion());
+    const meter = workMeter(opts.onProgress);
+    const analyse = (ev: Evaluate): Promise<SensitivityReport> =>
+      analyseSensitivity(scenario, opts.goal, settings, ev, packageVersion(), {
+        expect: (total, estimated) => {
+          meter.expect(total, estimated);
+        },
+      });
+    const report =
+      evaluate !== undefined
+        ? await analyse(evaluate)
+        : await withPoolAsync(
+            opts.workers ?? defaultWorkers(),
+            (pool) => analyse(poolEvaluate({ pool, signal: opts.signal, meter })),
+            designTrajectories(scenario, settings),
+          );
     if (staged === undefined) return { scenario, report, reportDir: undefined };
     const { bundle, notes } = await sensitivityFolder(report, scenario, {
       ...(opts.langs !== undefined ? { langs: opts.langs } : {}),

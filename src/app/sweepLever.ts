@@ -21,8 +21,11 @@ import {
   resolveGoal,
   spendEstimateJson,
 } from './analysisParts.js';
-import { runPairedStats } from './pairedRun.js';
 import { writeAnalysisReport, type WrittenReport } from './writeAnalysisReport.js';
+import { pairedModels, runPairedStats, type PairedModels } from './pairedRun.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
+import { workMeter } from './workProgress.js';
+import type { Progress } from '../engine/runner.js';
 
 /** A scenario to vary: its target and `--set` overrides, and the run settings. */
 export interface VariedScenarioOptions {
@@ -36,6 +39,10 @@ export interface VariedScenarioOptions {
   readonly seed?: string;
   /** stops the run between two blocks of trajectories; nothing is written */
   readonly signal?: AbortSignal;
+  /** threads, this one included (default: all cores); the result does not depend on it */
+  readonly workers?: number;
+  /** told the trajectories done as the run goes */
+  readonly onProgress?: Progress;
 }
 
 export interface SweepOptions extends VariedScenarioOptions {
@@ -102,6 +109,8 @@ function checkValues(values: readonly number[]): void {
 /** A sweep with every input checked: the scenario at each value compiled, the goals resolved. */
 interface PreparedSweep {
   readonly v: VariedScenario;
+  /** the scenario at each value, compiled */
+  readonly source: PairedModels;
   readonly models: readonly CompiledModel[];
   readonly goalIds: readonly string[];
 }
@@ -110,14 +119,19 @@ interface PreparedSweep {
 function prepareSweep(opts: SweepOptions): PreparedSweep {
   checkValues(opts.values);
   const v = loadVaried(opts);
-  const models = opts.values.map(v.at).map(compileModel);
+  const scenarios = opts.values.map(v.at);
+  const models = scenarios.map(compileModel);
+  const source = pairedModels(
+    scenarios.map((scenario) => ({ scenario })),
+    models,
+  );
   const first = models[0];
   if (first === undefined) throw new Error('no model');
   const goalIds =
     opts.goal !== undefined
       ? [first.goals[resolveGoal(v.scenario, first, opts.goal)]?.id ?? '']
       : first.goals.map((g) => g.id);
-  return { v, models, goalIds };
+  return { v, source, models, goalIds };
 }
 
 /**
@@ -128,11 +142,17 @@ export async function sweepLever(
   opts: SweepOptions,
   prepared: PreparedSweep = prepareSweep(opts),
 ): Promise<{ result: SweepResult; scenario: ResolvedScenario }> {
-  const { v, models, goalIds } = prepared;
+  const { v, source, models, goalIds } = prepared;
   const index = models.map((m) => goalIds.map((id) => m.goals.findIndex((g) => g.id === id)));
   const pairs = models.slice(1).map((_, k) => [k + 1, k] as const);
   const { runs, seed } = v.scenario;
-  const st = await runPairedStats(models, seed, runs, index, pairs, opts.signal);
+  const meter = workMeter(opts.onProgress);
+  meter.expect(runs);
+  const st = await withPoolAsync(
+    opts.workers ?? defaultWorkers(),
+    (pool) => runPairedStats(source, seed, runs, index, pairs, { pool, signal: opts.signal, meter }),
+    runs * models.length,
+  );
   const result: SweepResult = {
     kind: 'sweep',
     version: packageVersion(),

@@ -7,25 +7,39 @@
  * `ladder run <plan> --runs 10000` from a cold start (a new process each time). Every time is the
  * median of --reps repetitions. Prints Markdown (docs/benchmarks.md keeps a copy).
  *
+ * Then the analyses as their commands run them, pool start-up included, on one thread and on
+ * all cores (wall time, median of --analysis-reps, alternating), checking that both print the same:
+ * `compare` of Jiangmen's plan, its status quo and its budget cut (--compare-runs each), a `sweep`
+ * of its cultivation budget over four values and a `goal-seek` of it (--sweep-runs per value), and
+ * `sensitivity` of zhanjiang-2023's hnte-700 at its default settings (--sensitivity-runs as the
+ * plain sample; 0 leaves it out). `npm run bench:calibrate` does the same for calibration.
+ *
  * Then, for docs/scale.md: a batch of --scale-jobs whole-scenario runs (`--runs 10000
  * --workers 1`, cold starts, as many at once as cores), and the part size and merge time of a
  * run in 7 shards.
  *
  * Options: --reps N (5), --runs N trajectories per throughput measurement (40000),
- * --plans a,b (the five), --memory-runs 10000,100000,1000000, --scale-jobs N (40).
+ * --plans a,b (the five), --memory-runs 10000,100000,1000000, --scale-jobs N (40),
+ * --analysis-reps N (3), --compare-runs N (20000), --sweep-runs N (10000),
+ * --sensitivity-runs N (10000).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runTrajectories, type PoolModel } from '../engine/runBlocks.js';
+import { runTrajectories, type SpecModel } from '../engine/runBlocks.js';
 import { stream } from '../engine/rng.js';
 import { bareSamplerLoop } from '../engine/samplerLoop.js';
 import { closeWorkerPool, createWorkerPool } from '../engine/workerPool.js';
 import { engineWorkerPath } from '../io/engineWorker.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { compileModel } from '../model/compile.js';
+import { compareCommand } from '../app/compareScenarios.js';
+import { goalSeekCommand } from '../app/goalSeekLever.js';
+import { sensitivityCommand } from '../app/sensitivity.js';
+import { sweepCommand } from '../app/sweepLever.js';
+import { analysisTable, timeAnalysis, type AnalysisTiming } from './analyses.js';
 import { drawsPerTrajectory } from './countDraws.js';
 import { scenarioBatch, shardCost } from './scale.js';
 import { measureRuns, median, timeRuns } from './stats.js';
@@ -43,6 +57,10 @@ const RUNS = Number(option('runs', '40000'));
 const plans = option('plans', PLANS.join(',')).split(',');
 const memoryRuns = option('memory-runs', '10000,100000,1000000').split(',').map(Number);
 const scaleJobs = Number(option('scale-jobs', '40'));
+const analysisReps = Number(option('analysis-reps', '3'));
+const compareRuns = Number(option('compare-runs', '20000'));
+const sweepRuns = Number(option('sweep-runs', '10000'));
+const sensitivityRuns = Number(option('sensitivity-runs', '10000'));
 const cores = availableParallelism();
 
 const say = (s: string): void => {
@@ -75,7 +93,7 @@ interface PlanResult {
 
 function benchPlan(plan: string): PlanResult {
   const scenario = loadTarget(plan).scenario;
-  const source: PoolModel = { scenario, model: compileModel(scenario) };
+  const source: SpecModel = { spec: { scenario }, model: compileModel(scenario) };
   const range = { seed: 'bench', start: 0, count: RUNS };
   progress(`${plan}: one thread`);
   runTrajectories(undefined, source, { ...range, count: 5_000 });
@@ -126,9 +144,69 @@ function benchPlan(plan: string): PlanResult {
 const fmt = (x: number, digits = 0): string =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** The analyses on one thread and on all cores (see the header). */
+async function benchAnalyses(): Promise<AnalysisTiming[]> {
+  const jiangmen = ['jiangmen-2021', 'jiangmen-2021.status-quo', 'jiangmen-2021.budget-cut'];
+  const lever = { target: 'jiangmen-2021', lever: 'budget:hnte-cultivation', runs: sweepRuns, noWrite: true };
+  const rows: AnalysisTiming[] = [];
+  progress('analyses: compare');
+  rows.push(
+    await timeAnalysis(
+      `compare, 3 scenarios × ${fmt(compareRuns)} runs`,
+      analysisReps,
+      cores,
+      async (workers) =>
+        JSON.stringify(
+          (await compareCommand({ targets: jiangmen, runs: compareRuns, noWrite: true, workers })).result,
+        ),
+    ),
+  );
+  progress('analyses: sweep');
+  rows.push(
+    await timeAnalysis(`sweep, 4 values × ${fmt(sweepRuns)} runs`, analysisReps, cores, async (workers) =>
+      JSON.stringify((await sweepCommand({ ...lever, values: [2e8, 3.33e8, 5e8, 8e8], workers })).result),
+    ),
+  );
+  progress('analyses: goal-seek');
+  rows.push(
+    await timeAnalysis(
+      `goal-seek, ${fmt(sweepRuns)} runs per value`,
+      analysisReps,
+      cores,
+      async (workers) => {
+        const o = await goalSeekCommand({ ...lever, goal: 'hnte-2200', probability: 0.9, workers });
+        return JSON.stringify(o.result);
+      },
+    ),
+  );
+  if (sensitivityRuns > 0) {
+    progress('analyses: sensitivity');
+    rows.push(
+      await timeAnalysis(
+        `sensitivity zhanjiang-2023 hnte-700, --runs ${fmt(sensitivityRuns)}`,
+        Math.min(analysisReps, 1),
+        cores,
+        async (workers) => {
+          const o = await sensitivityCommand({
+            target: 'zhanjiang-2023',
+            goal: 'hnte-700',
+            runs: sensitivityRuns,
+            noWrite: true,
+            workers,
+          });
+          return JSON.stringify(o.report);
+        },
+        false,
+      ),
+    );
+  }
+  return rows;
+}
+
 const started = new Date();
 const loadBefore = loadavg();
 const results = plans.map(benchPlan);
+const analyses = await benchAnalyses();
 progress(`batch of ${scaleJobs} scenario runs`);
 const batchSeconds = await scenarioBatch(CLI, plans, { jobs: scaleJobs, concurrency: cores, runs: 10_000 });
 progress('7 shards and a merge');
@@ -166,6 +244,12 @@ for (const r of results) {
     say(`| ${r.plan} | ${threads} | ${mb.map((m) => fmt(m, 0)).join(' | ')} | ${fmt(ratio(mb), 2)}× |\n`);
   }
 }
+
+say(
+  `\nThe analyses as their commands run them (no report written; pool start-up included), wall time, ` +
+    `median of ${analysisReps} (sensitivity: one run each), one thread and ${cores} alternating:\n\n`,
+);
+say(`${analysisTable(analyses)}\n`);
 
 say(
   `\nBatch of ${scaleJobs} whole-scenario runs (\`ladder run <plan> --runs 10000 --workers 1\`, the plans in turn, ` +

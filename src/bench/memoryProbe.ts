@@ -10,7 +10,12 @@ import { loadTarget } from '../io/loadScenario.js';
 const [target = 'zhanjiang-2023', runs = '10000', workers = '1'] = process.argv.slice(2);
 const scenario = { ...loadTarget(target).scenario, runs: Number(runs) };
 const t0 = performance.now();
-const summary = await withPoolAsync(Number(workers), (pool) => simulateScenario(scenario, { pool }));
+// the pool as `ladder run` opens it: worker threads start when the run plans enough trajectories
+const summary = await withPoolAsync(
+  Number(workers),
+  (pool) => simulateScenario(scenario, { pool }),
+  scenario.runs,
+);
 const seconds = (performance.now() - t0) / 1000;
 // maxRSS is in kilobytes
 process.stdout.write(

@@ -1,6 +1,7 @@
 /**
  * Benchmark of `ladder sensitivity` at default settings on each plan's baseline scenario and its
- * first simulated goal: wall time, trajectories, and the Monte Carlo error the report states.
+ * first simulated goal, on one thread: wall time, trajectories, and the Monte Carlo error the
+ * report states (`npm run bench` times it on all cores too).
  * Not a test: run `npm run build && node dist/bench/sensitivity.js [plan-id …]`.
  */
 import { availableParallelism } from 'node:os';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     if (goal === undefined) continue;
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const { report: r } = await sensitivityCommand({ target: plan, goal, noWrite: true });
+    const { report: r } = await sensitivityCommand({ target: plan, goal, noWrite: true, workers: 1 });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(c0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;

@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../io/errors.js';
-import { hintFor, parseSeed } from './options.js';
+import { hintFor, parseSeed, parseWorkers } from './options.js';
+import { withWorkersOption } from './sharedOptions.js';
 
 /** Parses a year option (`--until`, `--to`, `--origin`, `--break`): a whole number from 1949 to 2100. */
 export function parseYearOption(v: unknown, flag: string): number {
@@ -33,9 +34,12 @@ export function parseParticles(v: unknown): number {
   return n;
 }
 
-/** The options every region command shares: --observed, --region, --break, --particles, --seed, --json. */
+/**
+ * The options every region command shares: --observed, --region, --break, --particles, --seed,
+ * --workers, --json.
+ */
 export function regionOptions<T>(c: Argv<T>) {
-  return c
+  return withWorkersOption(c)
     .option('observed', {
       type: 'string',
       describe: 'observed-counts CSV (default: the shipped seeds/data/observed_counts.csv)',
@@ -61,12 +65,14 @@ export function regionFitArgs(args: {
   break?: string | undefined;
   particles?: string | undefined;
   seed?: string | undefined;
+  workers?: string | undefined;
 }): {
   observed?: string;
   region: string;
   breakYear?: number;
   particles?: number;
   seed?: string;
+  workers?: number;
 } {
   return {
     region: args.region,
@@ -74,5 +80,6 @@ export function regionFitArgs(args: {
     ...(args.break !== undefined ? { breakYear: parseYearOption(args.break, '--break') } : {}),
     ...(args.particles !== undefined ? { particles: parseParticles(args.particles) } : {}),
     ...(args.seed !== undefined ? { seed: parseSeed(args.seed) } : {}),
+    ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
   };
 }

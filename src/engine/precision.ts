@@ -1,7 +1,7 @@
 import type { CompiledModel } from '../model/compile.js';
 import { createAccumulator, mergeAccumulators, type Accumulator } from './accumulator.js';
 import { rangeBlocks } from './blocks.js';
-import { runBlocks, type PoolModel } from './runBlocks.js';
+import { runBlocks, type SpecModel } from './runBlocks.js';
 import { BLOCK_SIZE } from './runner.js';
 import type { WorkerPool } from './workerPool.js';
 
@@ -42,7 +42,7 @@ const roundUpToBlock = (n: number): number => Math.ceil(n / BLOCK_SIZE) * BLOCK_
  */
 export function runToPrecision(
   pool: WorkerPool | undefined,
-  source: PoolModel,
+  source: SpecModel,
   opts: { readonly seed: string; readonly precision: number; readonly maxRuns: number },
 ): PrecisionRun {
   const { precision, maxRuns } = opts;

@@ -83,8 +83,11 @@ export function traceTrajectory(
   return { out, trace, params };
 }
 
-/** Told after each block how many trajectories of the total are done. */
-export type Progress = (done: number, total: number) => void;
+/**
+ * Told how much of the work is done: `done` of `total` trajectories. `estimated`: the total is an
+ * estimate that may still change (an analysis whose amount of work depends on what it finds).
+ */
+export type Progress = (done: number, total: number, estimated?: boolean) => void;
 
 /** Runs `runs` trajectories in blocks on this thread; `onProgress` hears after every block. */
 export function runSerial(

@@ -1,15 +1,15 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { ResolvedScenario } from '../schema/scenario.js';
 
-/** One worker thread of a pool and what it was last sent. */
+/** One worker thread of a pool and what it holds. */
 export interface PoolWorker {
   readonly worker: Worker;
   /** this thread's end of the worker's channel (read with receiveMessageOnPort) */
   readonly port: MessagePort;
-  /** the scenario the worker has compiled (sent again only when it changes) */
-  lastScenario: ResolvedScenario | undefined;
-  /** whether the last scenario was compiled with its counterfactual */
-  lastCounterfactual: boolean;
+  /**
+   * keys of the models the worker holds: those of the last job it was sent (see blockJob.ts); a
+   * model's spec is sent again only when its key is not among them
+   */
+  held: ReadonlySet<number>;
   /** set when the thread failed or exited: it takes no more jobs */
   failure: string | undefined;
 }
@@ -25,9 +25,10 @@ export interface PoolWorker {
 export const POOL_START_RUNS = 30_000;
 
 /**
- * Threads that run blocks of trajectories: this thread plus up to `threads − 1` worker threads,
- * started when a job of at least `startRuns` trajectories first needs them. Worker threads are
- * unreferenced: an unfinished pool does not keep the process alive.
+ * Threads that run pieces of work (blocks of trajectories, design rows, calibration rows): this
+ * thread plus up to `threads − 1` worker threads, started when a job of at least `startRuns`
+ * trajectories first needs them. Worker threads are unreferenced: an unfinished pool does not
+ * keep the process alive.
  */
 export interface WorkerPool {
   /** threads that run blocks, this one included (≥ 1) */
@@ -41,6 +42,10 @@ export interface WorkerPool {
   jobs: number;
   /** pieces of the queue run by the pool's jobs, and how many on worker threads (for tests and benchmarks) */
   readonly stats: { pieces: number; piecesOnWorkers: number };
+  /** the key of each model the pool has sent (see runJob.ts), by the identity of its handle */
+  readonly keys: WeakMap<object, number>;
+  /** keys given so far */
+  nextKey: number;
 }
 
 /**
@@ -64,6 +69,8 @@ export function createWorkerPool(opts: {
     workers: [],
     jobs: 0,
     stats: { pieces: 0, piecesOnWorkers: 0 },
+    keys: new WeakMap(),
+    nextKey: 0,
   };
 }
 
@@ -76,8 +83,7 @@ export function ensureWorkers(pool: WorkerPool, wanted: number): readonly PoolWo
     const entry: PoolWorker = {
       worker,
       port: port1,
-      lastScenario: undefined,
-      lastCounterfactual: false,
+      held: new Set(),
       failure: undefined,
     };
     // A thread that fails to start, or dies, takes no more jobs; blocks it never claimed are run

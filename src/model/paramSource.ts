@@ -132,6 +132,27 @@ export function withSamples(model: CompiledModel, samples: ParamSamples): Sample
   return { ...model, samples };
 }
 
+/**
+ * The same model drawing its parameters from a posterior's samples, with the fit's regime break
+ * when it has one: from `breakYear` on (at the latest the model's second year) first-certification
+ * applications take each sample's multiplier (`samples.shift`). No break without multipliers.
+ */
+export function withPosteriorSamples(
+  model: CompiledModel,
+  samples: ParamSamples,
+  breakYear: number | null,
+): CompiledModel {
+  const out = withSamples(model, samples);
+  if (breakYear === null || samples.shift === null) return out;
+  const baseYear = model.years[0] ?? 0;
+  // the multiplier comes from the sample, so the break's own draw is never used
+  return withRegimeBreak(out, {
+    year: breakYear,
+    yearIndex: Math.max(1, breakYear - baseYear),
+    shift: () => 1,
+  });
+}
+
 /** The same model with a regime break. */
 export function withRegimeBreak(model: CompiledModel, regimeBreak: RegimeBreak): CompiledModel {
   return { ...model, regimeBreak };

@@ -7,6 +7,7 @@ import { formatReportLine } from '../formatReportLine.js';
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
 import { withReportOptions } from '../sharedOptions.js';
+import { progressBar } from '../progressBar.js';
 import { parseYearOption, regionFitArgs, regionOptions } from '../regionOptions.js';
 
 /**
@@ -37,15 +38,17 @@ export function backtestCommandSpec(y: Argv, io: Io): Argv {
           'forecast Zhanjiang’s 2020–2023 figures from 2017, then from each later year',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const langs = parseLang(args.lang);
       const { backtest: result, ...report } = await backtestWithReport({
+        onProgress: bar.update,
         ...regionFitArgs(args),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         ...(args.origin !== undefined ? { origin: parseYearOption(args.origin, '--origin') } : {}),
         ...(args.report !== undefined ? { report: args.report } : {}),
         langs,
         png: args.png,
-      });
+      }).finally(bar.finish);
       for (const note of report.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatBacktest(result));
       if (args.chart !== undefined) {

@@ -6,6 +6,7 @@ import { formatReportLine } from '../formatReportLine.js';
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
 import { withReportOptions } from '../sharedOptions.js';
+import { progressBar } from '../progressBar.js';
 import { parseYearOption, regionFitArgs, regionOptions } from '../regionOptions.js';
 
 /**
@@ -36,8 +37,10 @@ export function calibrateCommandSpec(y: Argv, io: Io): Argv {
           'Hunan with the 2016 rule change as a regime break',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const langs = parseLang(args.lang);
       const outcome = await calibrateWithReport({
+        onProgress: bar.update,
         ...regionFitArgs(args),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         ...(args.until !== undefined ? { until: parseYearOption(args.until, '--until') } : {}),
@@ -45,7 +48,7 @@ export function calibrateCommandSpec(y: Argv, io: Io): Argv {
         ...(args.report !== undefined ? { report: args.report } : {}),
         langs,
         png: args.png,
-      });
+      }).finally(bar.finish);
       for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       const summary = summaryOf(outcome.posterior);
       io.stdout(

@@ -4,19 +4,20 @@ import { LEVER_REF_FORMS } from '../../io/leverRef.js';
 import { formatGoalSeek } from '../formatGoalSeek.js';
 import type { Io } from '../io.js';
 import { parseNumberOption } from '../leverOptions.js';
-import { parseLang, parseRuns, parseSeed } from '../options.js';
-import { withReportOptions } from '../sharedOptions.js';
+import { parseLang, parseRuns, parseSeed, parseWorkers } from '../options.js';
+import { progressBar } from '../progressBar.js';
+import { withReportOptions, withWorkersOption } from '../sharedOptions.js';
 
 /**
  * `ladder goal-seek <scenario> --goal G --lever L --probability 0.8 [--min A --max B]
- * [--lang zh|en|both] [--png]`
+ * [--workers K] [--lang zh|en|both] [--png]`
  */
 export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'goal-seek <target>',
     'The smallest lever value with P(goal) ≥ a probability',
     (c) =>
-      withReportOptions(c)
+      withReportOptions(withWorkersOption(c))
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })
         .option('goal', { type: 'string', demandOption: true, describe: 'goal id (see `ladder plans`)' })
         .option('lever', { type: 'string', demandOption: true, describe: `what to vary: ${LEVER_REF_FORMS}` })
@@ -50,7 +51,10 @@ export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
           'reward for P ≥ 0.8',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await goalSeekCommand({
+        onProgress: bar.update,
+        ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         target: args.target,
         goal: args.goal,
@@ -67,7 +71,7 @@ export function goalSeekCommandSpec(y: Argv, io: Io): Argv {
         ...(args.out !== undefined ? { out: args.out } : {}),
         langs: parseLang(args.lang),
         png: args.png,
-      });
+      }).finally(bar.finish);
       for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatGoalSeek(outcome));
     },

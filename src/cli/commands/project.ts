@@ -7,6 +7,7 @@ import { formatReportLine } from '../formatReportLine.js';
 import type { Io } from '../io.js';
 import { parseLang } from '../options.js';
 import { withReportOptions } from '../sharedOptions.js';
+import { progressBar } from '../progressBar.js';
 import { parseYearOption, regionFitArgs, regionOptions } from '../regionOptions.js';
 
 /**
@@ -38,8 +39,10 @@ export function projectCommandSpec(y: Argv, io: Io): Argv {
           'Hunan, fitted to 2018, projected to 2024',
         ),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const langs = parseLang(args.lang);
       const outcome = await projectWithReport({
+        onProgress: bar.update,
         ...regionFitArgs(args),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         until: parseYearOption(args.until, '--until'),
@@ -47,7 +50,7 @@ export function projectCommandSpec(y: Argv, io: Io): Argv {
         ...(args.report !== undefined ? { report: args.report } : {}),
         langs,
         png: args.png,
-      });
+      }).finally(bar.finish);
       for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.projection, null, 2)}\n` : formatProjection(outcome));
       if (args.json) for (const w of outcome.warnings) io.stderr(`warning: ${w}\n`);

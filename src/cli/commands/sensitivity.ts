@@ -3,8 +3,9 @@ import { sensitivityCommand } from '../../app/sensitivity.js';
 import { InputError } from '../../io/errors.js';
 import { formatSensitivity } from '../formatSensitivity.js';
 import type { Io } from '../io.js';
-import { hintFor, parseLang, parseRuns, parseSeed } from '../options.js';
-import { withReportOptions } from '../sharedOptions.js';
+import { hintFor, parseLang, parseRuns, parseSeed, parseWorkers } from '../options.js';
+import { progressBar } from '../progressBar.js';
+import { withReportOptions, withWorkersOption } from '../sharedOptions.js';
 
 /** Parses a whole-number option within [min, max]. */
 function parseWhole(v: unknown, flag: string, min: number, max: number): number {
@@ -24,14 +25,14 @@ function parseWhole(v: unknown, flag: string, min: number, max: number): number 
 
 /**
  * `ladder sensitivity <plan-id | scenario-file> --goal G [--runs N] [--seed S] [--json] [--out DIR]
- * [--tornado-runs N] [--sobol-rows N] [--sobol-reps N] [--set path=value] [--lang zh|en|both] [--png]`
+ * [--tornado-runs N] [--sobol-rows N] [--sobol-reps N] [--set path=value] [--workers K] [--lang zh|en|both] [--png]`
  */
 export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'sensitivity <target>',
     'What drives one goal’s verdict: one-way effects of every uncertain input and lever, Sobol’ indices, value of information, and where the plan fails; writes reports/sensitivity/<scenario>/<goal>/',
     (c) =>
-      withReportOptions(c)
+      withReportOptions(withWorkersOption(c))
         .positional('target', {
           type: 'string',
           demandOption: true,
@@ -66,7 +67,10 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
         .example('$0 sensitivity jiangmen-2021 --goal hnte-2200 --json', 'JSON output'),
     async (args) => {
       const langs = parseLang(args.lang);
+      const bar = progressBar(io, () => performance.now());
       const outcome = await sensitivityCommand({
+        onProgress: bar.update,
+        ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
         target: args.target,
         goal: args.goal,
         ...(args.runs !== undefined ? { runs: parseRuns(args.runs) } : {}),
@@ -85,7 +89,7 @@ export function sensitivityCommandSpec(y: Argv, io: Io): Argv {
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         langs,
         png: args.png,
-      });
+      }).finally(bar.finish);
       for (const note of outcome.notes ?? []) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.report, null, 2)}\n` : formatSensitivity(outcome));
     },

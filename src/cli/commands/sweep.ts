@@ -4,19 +4,20 @@ import { LEVER_REF_FORMS } from '../../io/leverRef.js';
 import { formatSweepTable } from '../formatSweep.js';
 import type { Io } from '../io.js';
 import { sweepValues } from '../leverOptions.js';
-import { parseLang, parseRuns, parseSeed } from '../options.js';
-import { withReportOptions } from '../sharedOptions.js';
+import { parseLang, parseRuns, parseSeed, parseWorkers } from '../options.js';
+import { progressBar } from '../progressBar.js';
+import { withReportOptions, withWorkersOption } from '../sharedOptions.js';
 
 /**
  * `ladder sweep <scenario> --lever L (--values a,b,c | --from A --to B --steps N) [--goal G]
- * [--lang zh|en|both] [--png]`
+ * [--workers K] [--lang zh|en|both] [--png]`
  */
 export function sweepCommandSpec(y: Argv, io: Io): Argv {
   return y.command(
     'sweep <target>',
     'P(goal) and spend as one lever varies (common random numbers)',
     (c) =>
-      withReportOptions(c)
+      withReportOptions(withWorkersOption(c))
         .positional('target', { type: 'string', demandOption: true, describe: 'plan id or scenario file' })
         .option('lever', { type: 'string', demandOption: true, describe: `what to vary: ${LEVER_REF_FORMS}` })
         .option('values', { type: 'string', describe: 'comma-separated values, e.g. 0,150000,300000,600000' })
@@ -39,7 +40,10 @@ export function sweepCommandSpec(y: Argv, io: Io): Argv {
         .example('$0 sweep jiangmen-2021 --lever first-cert-reward --values 0,300000,600000', 'the reward')
         .example('$0 sweep jiangmen-2021 --lever budget:hnte-cultivation --from 2e8 --to 8e8', 'the budget'),
     async (args) => {
+      const bar = progressBar(io, () => performance.now());
       const outcome = await sweepCommand({
+        onProgress: bar.update,
+        ...(args.workers !== undefined ? { workers: parseWorkers(args.workers) } : {}),
         ...(io.signal !== undefined ? { signal: io.signal } : {}),
         target: args.target,
         lever: args.lever,
@@ -51,7 +55,7 @@ export function sweepCommandSpec(y: Argv, io: Io): Argv {
         ...(args.out !== undefined ? { out: args.out } : {}),
         langs: parseLang(args.lang),
         png: args.png,
-      });
+      }).finally(bar.finish);
       for (const note of outcome.notes) io.stderr(`note: ${note}\n`);
       io.stdout(args.json ? `${JSON.stringify(outcome.result, null, 2)}\n` : formatSweepTable(outcome));
     },
