@@ -315,7 +315,7 @@ describe('exit codes', () => {
   it.each(['0', '-3', '2.5', 'abc', '1e9'])('--runs %s → 2', async (runs) => {
     const err = await fails('run', 'zhanjiang-2023', '--runs', runs);
     expect(err).toContain('--runs');
-    expect(err).toMatch(/expected a whole number from 1 to [\d,]+, found "/);
+    expect(err).toMatch(/expected a whole number from 2 to [\d,]+, found "/);
   });
 
   it('--seed without a value → 2', async () => {
