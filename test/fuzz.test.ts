@@ -21,7 +21,7 @@ import type { Plan } from '../src/schema/plan.js';
 import { CalibrationSummary, Posterior } from '../src/schema/posterior.js';
 import { Projection } from '../src/schema/projection.js';
 import { RunSummary } from '../src/schema/result.js';
-import { MAX_RUNS } from '../src/schema/scenario.js';
+import { MAX_RUNS, MIN_RUNS } from '../src/schema/scenario.js';
 import { SweepResult } from '../src/schema/sweepResult.js';
 import { defaultHorizon } from '../src/model/resolveScenario.js';
 import { PLAN_IDS, summaryProblems } from './helpers.js';
@@ -459,7 +459,7 @@ function scenarioArb(
             id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/),
             name: fc.record({ zh: text(1), en: text(1) }),
             description: text(),
-            runs: fc.integer({ min: 1, max: MAX_RUNS }),
+            runs: fc.integer({ min: MIN_RUNS, max: MAX_RUNS }),
             seed: fc.oneof(text(1), fc.maxSafeInteger(), fc.integer()),
             policy: fc.constantFrom('as-written', 'status-quo'),
             applicationMultiplier: fc.dictionary(
@@ -634,13 +634,7 @@ function materialise(c: ScenarioCase, home: string): { file: string; argv: strin
     c.command === 'run'
       ? ['run', file, ...common, ...c.flags]
       : c.command === 'compare'
-        ? [
-            'compare',
-            file,
-            `${c.plan}.status-quo`,
-            ...common,
-            ...c.flags.filter((f) => f !== '--lang' && f !== 'both'),
-          ]
+        ? ['compare', file, `${c.plan}.status-quo`, ...common, ...c.flags]
         : [
             'sweep',
             file,
