@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
-import { runToPrecision } from '../engine/precision.js';
-import { runTrajectories } from '../engine/runBlocks.js';
+import { rangeBlocks } from '../engine/blocks.js';
 import type { Progress } from '../engine/runner.js';
 
 import type { WorkerPool } from '../engine/workerPool.js';
@@ -16,11 +15,9 @@ import { loadTarget } from '../io/loadScenario.js';
 import { pngRenderer } from '../io/rasterize.js';
 import { packageVersion } from '../io/version.js';
 import { stageReportDir, writeReportDir, type ReportFiles } from '../io/writeReport.js';
-import { checkpoint } from '../io/interrupt.js';
 import { shownReportDir } from './reportDir.js';
 import { reportMetadata } from './reportMetadata.js';
-import { BLOCK_SIZE } from '../engine/runner.js';
-import { mergeAccumulators, createAccumulator } from '../engine/accumulator.js';
+import { runBlocksInChunks, runToPrecisionInChunks } from './runChunks.js';
 import { compileRunModel, type CompiledModel } from '../model/compile.js';
 import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
@@ -84,9 +81,6 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Trajectories run on the pool between two turns of the event loop. */
-const CHUNK = 20 * BLOCK_SIZE;
-
 /** A model drawing its parameters from a posterior, or a located error. */
 function withPosterior(model: CompiledModel, posterior: Posterior): { model: CompiledModel; note: string } {
   const use = modelWithPosterior(model, posterior);
@@ -137,20 +131,18 @@ export async function simulateScenario(
   if (opts.precision === undefined) {
     // chunks of blocks on the pool, the event loop turning between them (a signal stops the run
     // there); the merge is exact, so the chunks change nothing in the result
-    const acc = createAccumulator(model);
-    for (let start = 0; start < scenario.runs; start += CHUNK) {
-      const count = Math.min(CHUNK, scenario.runs - start);
-      mergeAccumulators(acc, runTrajectories(pool, source, { seed: scenario.seed, start, count }));
-      opts.onProgress?.(start + count, scenario.runs);
-      await checkpoint(opts.signal);
-    }
+    const acc = await runBlocksInChunks(pool, source, scenario.seed, rangeBlocks(0, scenario.runs), {
+      signal: opts.signal,
+      onChunk: (done) => opts.onProgress?.(done, scenario.runs),
+    });
     return withNote(buildSummary(scenario, model, acc, packageVersion()));
   }
   const precision = opts.precision;
-  const run = runToPrecision(pool, source, {
+  const run = await runToPrecisionInChunks(pool, source, {
     seed: scenario.seed,
     precision,
     maxRuns: opts.maxRuns ?? MAX_RUNS,
+    signal: opts.signal,
   });
   const summary = buildSummary({ ...scenario, runs: run.acc.runs }, model, run.acc, packageVersion());
   if (run.reached) return withNote(summary);

@@ -89,10 +89,11 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
             found: 'both',
           });
         }
-        const o = runShardCommand({
+        const o = await runShardCommand({
           ...common,
           shard: parseShard(args.shard),
           sets: (args.set ?? []).map(parseSetOverride),
+          ...(io.signal !== undefined ? { signal: io.signal } : {}),
         });
         const { index, count } = o.part.shard;
         io.stdout(
