@@ -15,6 +15,28 @@ const { port } = workerData as { port: MessagePort };
 let scenario: ResolvedScenario | undefined;
 let model: CompiledModel | undefined;
 let withCounterfactual = false;
+/**
+ * The job this thread took blocks of and has not answered yet. The main thread waits for one
+ * message per thread that took a block: if this thread ends first (process.exit, an error
+ * outside the job's try), the exit handler answers for it, so the main thread is not left
+ * waiting for ever. (A thread killed outright, as by running out of memory, runs no handler.)
+ */
+let unanswered: { readonly jobId: number; readonly control: Int32Array } | undefined;
+
+/** Posts a job's answer and wakes the main thread. */
+function answer(message: PartMessage, control: Int32Array): void {
+  unanswered = undefined;
+  port.postMessage(message);
+  Atomics.add(control, CONTROL.POSTED, 1);
+  Atomics.notify(control, CONTROL.POSTED);
+}
+
+process.on('exit', (code) => {
+  if (unanswered !== undefined) {
+    const { jobId, control } = unanswered;
+    answer({ kind: 'error', jobId, message: `the worker thread stopped (exit code ${code})` }, control);
+  }
+});
 
 function runJob(job: JobMessage): void {
   if (job.scenario !== undefined) {
@@ -33,6 +55,7 @@ function runJob(job: JobMessage): void {
       if (acc === undefined) {
         // counted before anything can fail: the main thread then waits for this part's message
         Atomics.add(control, CONTROL.PARTS, 1);
+        unanswered = { jobId: job.jobId, control };
         if (scenario === undefined) throw new Error('a job arrived before any scenario');
         model ??= withCounterfactual ? compileRunModel(scenario) : compileModel(scenario);
         current = model;
@@ -50,11 +73,7 @@ function runJob(job: JobMessage): void {
       message: e instanceof Error ? (e.stack ?? e.message) : String(e),
     };
   }
-  if (message !== undefined) {
-    port.postMessage(message);
-    Atomics.add(control, CONTROL.POSTED, 1);
-    Atomics.notify(control, CONTROL.POSTED);
-  }
+  if (message !== undefined) answer(message, control);
 }
 
 port.on('message', runJob);

@@ -72,23 +72,9 @@ export function runBlocks(
   const stop = (): void => {
     Atomics.store(control, CONTROL.NEXT, queue.length);
   };
-  let here = 0;
-  try {
-    for (;;) {
-      const block = queue[Atomics.add(control, CONTROL.NEXT, 1)];
-      if (block === undefined) break;
-      runRangeInto(model, seed, block.start, block.count, total);
-      Atomics.add(control, CONTROL.DONE, 1);
-      here += 1;
-    }
-  } catch (e) {
-    stop();
-    throw e;
-  }
-
   let received = 0;
-  for (;;) {
-    const posted = Atomics.load(control, CONTROL.POSTED);
+  /** Merges the parts the worker threads have posted; throws the first error one reports. */
+  const collect = (): void => {
     for (const w of workers) {
       for (let m = receiveMessageOnPort(w.port); m !== undefined; m = receiveMessageOnPort(w.port)) {
         const msg = m.message as PartMessage;
@@ -102,6 +88,26 @@ export function runBlocks(
         received += 1;
       }
     }
+  };
+  let here = 0;
+  try {
+    for (;;) {
+      const block = queue[Atomics.add(control, CONTROL.NEXT, 1)];
+      if (block === undefined) break;
+      runRangeInto(model, seed, block.start, block.count, total);
+      Atomics.add(control, CONTROL.DONE, 1);
+      here += 1;
+      // a worker thread that failed has posted its error: stop now, not at the end of the queue
+      if (Atomics.load(control, CONTROL.POSTED) > received) collect();
+    }
+  } catch (e) {
+    stop();
+    throw e;
+  }
+
+  for (;;) {
+    const posted = Atomics.load(control, CONTROL.POSTED);
+    collect();
     if (
       Atomics.load(control, CONTROL.DONE) >= queue.length &&
       received === Atomics.load(control, CONTROL.PARTS)
