@@ -219,6 +219,13 @@ export function parseObserved(text: string, file: string): Observation[] {
     const valueText = col(r, 'value');
     const value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(valueText) ? Number(valueText) : Number.NaN;
     if (!Number.isFinite(value)) {
+      // "约300" (about), "超300" (more than): the figure, with the qualifier that says so
+      const worded = /^(约|大约|近|超过|超|逾|突破)\s*(.+)$/.exec(valueText);
+      const qualifier =
+        worded?.[1] !== undefined && /^(约|大约|近)$/.test(worded[1]) ? 'approximate' : 'lower_bound';
+      const rest = worded?.[2]?.trim();
+      const figure =
+        rest === undefined ? undefined : /^\d+(\.\d+)?$/.test(rest) ? Number(rest) : numberFromText(rest);
       const meant = numberFromText(valueText);
       at(
         line,
@@ -226,7 +233,11 @@ export function parseObserved(text: string, file: string): Observation[] {
         'not a number',
         'a number written with digits (no thousands separators or units)',
         JSON.stringify(valueText),
-        meant !== undefined ? `did you mean ${String(meant)}?` : undefined,
+        figure !== undefined
+          ? `did you mean ${String(figure)}, with qualifier ${qualifier}?`
+          : meant !== undefined
+            ? `did you mean ${String(meant)}?`
+            : undefined,
       );
     } else if (Math.abs(value) > MAX_COUNT) {
       at(line, 'value', 'too large a count', `a count of at most ${MAX_COUNT}`, valueText);
