@@ -199,13 +199,25 @@ function mutate(doc: Record<string, unknown>, m: Mutation): Record<string, unkno
 
 /** A change to the bytes of a file. */
 interface TextMutation {
-  readonly kind: 'bom' | 'crlf' | 'truncate' | 'insert' | 'tab' | 'dup-line' | 'utf16' | 'gbk' | 'latin1';
+  readonly kind:
+    'bom' | 'crlf' | 'mixed-eol' | 'truncate' | 'insert' | 'tab' | 'dup-line' | 'utf16' | 'gbk' | 'latin1';
   readonly at: number;
   readonly ch: string;
 }
 
 const textMutationArb: fc.Arbitrary<TextMutation> = fc.record({
-  kind: fc.constantFrom('bom', 'crlf', 'truncate', 'insert', 'tab', 'dup-line', 'utf16', 'gbk', 'latin1'),
+  kind: fc.constantFrom(
+    'bom',
+    'crlf',
+    'mixed-eol',
+    'truncate',
+    'insert',
+    'tab',
+    'dup-line',
+    'utf16',
+    'gbk',
+    'latin1',
+  ),
   at: fc.nat(),
   ch: fc.constantFrom(
     ':',
@@ -248,6 +260,8 @@ function mutateText(s: string, m: TextMutation): Buffer {
       return Buffer.from(`\uFEFF${s}`);
     case 'crlf':
       return Buffer.from(s.replace(/\n/g, '\r\n'));
+    case 'mixed-eol': // saved by Excel, then extended in another editor
+      return Buffer.from(lines.map((x, j) => (j < l ? `${x}\r` : x)).join('\n'));
     case 'truncate':
       return Buffer.from(s.slice(0, i));
     case 'insert':
@@ -578,7 +592,7 @@ const scenarioCaseArb: fc.Arbitrary<ScenarioCase> = fc
           ? textMutationArb
           : mode === 'valid'
             ? fc.option(
-                textMutationArb.filter((m) => m.kind === 'bom' || m.kind === 'crlf'),
+                textMutationArb.filter((m) => ['bom', 'crlf', 'mixed-eol'].includes(m.kind)),
                 { freq: 3 },
               )
             : fc.constant(null),
@@ -817,7 +831,7 @@ const observedCaseArb: fc.Arbitrary<ObservedCase> = fc
           ? textMutationArb
           : mode === 'valid'
             ? fc.option(
-                textMutationArb.filter((m) => m.kind === 'bom' || m.kind === 'crlf'),
+                textMutationArb.filter((m) => ['bom', 'crlf', 'mixed-eol'].includes(m.kind)),
                 { freq: 3 },
               )
             : fc.constant(null),
@@ -868,7 +882,7 @@ const planCaseArb: fc.Arbitrary<PlanCase> = fc.boolean().chain((valid) =>
     mutations: valid ? fc.constant([]) : fc.array(mutationArb, { minLength: 1, maxLength: 3 }),
     textMutation: valid
       ? fc.option(
-          textMutationArb.filter((m) => m.kind === 'bom' || m.kind === 'crlf'),
+          textMutationArb.filter((m) => ['bom', 'crlf', 'mixed-eol'].includes(m.kind)),
           { freq: 2 },
         )
       : fc.option(textMutationArb, { freq: 3 }),

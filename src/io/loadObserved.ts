@@ -43,7 +43,7 @@ export function loadObserved(file: string): Observation[] {
 
 /**
  * Parses the text of an observed-counts CSV file (RFC 4180 quoting: fields with commas, quotes or
- * line breaks are quoted; `""` is a quote). Every problem is collected with its location (file,
+ * line breaks are quoted; `""` is a quote; lines may end in CRLF, LF or a mix). Every problem is collected with its location (file,
  * line, column name), what was expected and what was found; any problem throws
  * {@link InputErrors}. Checks: the header names known columns and has the required ones; every row
  * has as many fields as the header; a known measure (a typo gets a suggestion); a year (`YYYY`, or
@@ -54,7 +54,9 @@ export function loadObserved(file: string): Observation[] {
 export function parseObserved(text: string, file: string): Observation[] {
   let records: RawRecord[];
   try {
-    const parsed: unknown = parse(text, {
+    // one kind of line end: a file saved by Excel (CRLF) and extended in another editor (LF)
+    // would otherwise fail at the first line that ends differently
+    const parsed: unknown = parse(text.replace(/\r\n?/g, '\n'), {
       info: true,
       raw: true,
       bom: true,
@@ -70,7 +72,8 @@ export function parseObserved(text: string, file: string): Observation[] {
         message: 'the file is not valid CSV',
         location: { file, ...(line !== undefined ? { line } : {}) },
         expected: 'CSV as RFC 4180 writes it (a quoted field ends with a quote)',
-        found: e.message,
+        // csv-parse names the character it stopped at, a line break among them: one line
+        found: e.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'),
       });
     }
     throw e;
