@@ -132,6 +132,22 @@ describe('a run stopped by a signal', () => {
   });
 });
 
+describe('an analysis stopped by a signal, as a process', () => {
+  it('compare, SIGTERM: exits 143 and leaves nothing', async () => {
+    const home = mkdtempSync(join(scratch, 'compare-'));
+    const out = join(home, 'out');
+    const r = await interrupt(
+      ['compare', 'zhanjiang-2023', 'zhanjiang-2023.status-quo', '--runs', '2000000'],
+      out,
+      'SIGTERM',
+    );
+    expect([r.code, r.signal], r.stderr).toEqual([143, null]);
+    expect(r.stderr).toContain('stopped by SIGTERM');
+    expect(readdirSync(home)).toEqual([]);
+    expect(r.stopMs).toBeLessThan(10_000);
+  });
+});
+
 describe('every long command stops between blocks when asked', () => {
   /** Runs a command in-process and stops it once `started()` holds. */
   async function stopInProcess(
