@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { jsonSyntaxProblem } from '../src/io/jsonSyntax.js';
  * The bad-input corpus: one row per file of test/fixtures/bad/. How a file is run depends on its
  * kind: a scenario or plan (.yaml/.json) with `ladder run <file>`, an observed-counts file (.csv)
  * with `ladder calibrate --observed <file>`, and a command line (.args: a JSON list of arguments,
- * `{out}` standing for the output path) as it is. Every one must exit with code 2, print one
+ * `{out}` standing for the output path) as it is; a row may give its own command line (`args`,
+ * `{file}` standing for the fixture), e.g. a part file for `ladder merge`. Every one must exit with code 2, print one
  * located message per problem on stderr (file:line or the option, the field path where there is
  * one, what was expected and what was found, a suggestion for a near miss) and write nothing: no
  * report folder, no posterior or chart file, no temporary file. A new fixture is one row.
@@ -36,6 +37,10 @@ interface BadCase {
   readonly says?: readonly string[];
   /** number of messages (default 1) */
   readonly errors?: number;
+  /** the command line, when not the one of the fixture's kind: `{file}` the fixture, `{out}` the output */
+  readonly args?: readonly string[];
+  /** a file already at `{out}`, which must be left as it was */
+  readonly existing?: boolean;
 }
 
 // prettier-ignore
@@ -56,7 +61,7 @@ const CASES: readonly BadCase[] = [
   { file: 'top-level-list.yaml', code: 'E_SCHEMA', line: 2, says: ['expected object, found a list'] },
   { file: 'unknown-key-swapped-letters.yaml', code: 'E_SCHEMA', line: 3, path: 'rusn', says: ['unknown key "rusn"', 'did you mean `runs`?'] },
   { file: 'wrong-type-runs-text.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected number, found the string "five hundred"'] },
-  { file: 'runs-zero.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected a number >= 1, found the number 0'] },
+  { file: 'runs-zero.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected a number >= 2, found the number 0'] },
   { file: 'runs-fraction.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected int, found the number 2.5'] },
   { file: 'seed-empty.yaml', code: 'E_SCHEMA', line: 2, path: 'seed', says: ['expected at least 1 character, found the string ""'] },
   { file: 'seed-fraction.yaml', code: 'E_SCHEMA', line: 2, path: 'seed', says: ['expected string or int, found the number 1.5'] },
@@ -83,7 +88,7 @@ const CASES: readonly BadCase[] = [
   { file: 'enabled-as-text.yaml', code: 'E_SCHEMA', line: 4, path: 'levers.move-in-bonus.enabled', says: ['expected boolean, found the string "no"', 'did you mean false?'] },
   { file: 'policy-misspelt.yaml', code: 'E_SCHEMA', line: 2, path: 'policy', says: ['found the string "statusquo"', 'did you mean `status-quo`?'] },
   { file: 'seed-null.yaml', code: 'E_SCHEMA', line: 2, path: 'seed', says: ['found null'] },
-  { file: 'runs-negative.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected a number >= 1, found the number -5'] },
+  { file: 'runs-negative.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected a number >= 2, found the number -5'] },
   { file: 'runs-huge.yaml', code: 'E_SCHEMA', line: 2, path: 'runs', says: ['expected a number <= 10000000, found the number 100000000000000000000'] },
   { file: 'base-count-huge.yaml', code: 'E_SCHEMA', line: 4, path: 'base.hnte.value', says: ['expected a number <= 10000000, found the number 1e+308'] },
   { file: 'budget-huge.yaml', code: 'E_SCHEMA', line: 4, path: 'budgets.hnte-cultivation.amount', says: ['expected a number <= 10000000000000, found the number 1e+308'] },
@@ -92,6 +97,8 @@ const CASES: readonly BadCase[] = [
   { file: 'prior-pert-mode-outside.yaml', code: 'E_SCHEMA', line: 3, path: 'priors.firstPass.mode', says: ['expected mode within [0.3, 0.6], found 0.9'] },
   { file: 'multiplier-before-base-year.yaml', code: 'E_SCHEMA', line: 4, path: 'applicationMultiplier.2019', says: ['expected a year from 2021 to 2025, found 2019'] },
   { file: 'multiplier-too-large.yaml', code: 'E_SCHEMA', line: 3, path: 'applicationMultiplier.2022', says: ['expected a number <= 20, found the number 50'] },
+  { file: 'probability-as-percent.yaml', code: 'E_SCHEMA', line: 4, path: 'priors.firstPass.value', says: ['found the string "45%"', 'did you mean 0.45?'] },
+  { file: 'base-count-with-unit.yaml', code: 'E_SCHEMA', line: 4, path: 'base.hnte.value', says: ['found the string "301家"', 'did you mean 301?'] },
   { file: 'lever-years-before-base-year.yaml', code: 'E_SCHEMA', line: 4, path: 'levers.move-in-bonus.years', says: ['expected years from 2021 to 2025, found 2019–2024'] },
   // scenarios that extend others
   { file: 'extends-missing.yaml', code: 'E_NOT_FOUND', line: 2, path: 'extends', says: ['found "zhanjang-2023.status-quo"', 'did you mean `zhanjiang-2023.status-quo`?'] },
@@ -122,6 +129,10 @@ const CASES: readonly BadCase[] = [
   { file: 'observed-empty.csv', code: 'E_EMPTY', line: 1, says: ['found an empty file'] },
   { file: 'observed-gbk.csv', code: 'E_ENCODING', line: 2, says: ['GBK'] },
   { file: 'observed-utf16.csv', code: 'E_ENCODING', line: 1, says: ['UTF-16'] },
+  { file: 'observed-year-out-of-range.csv', code: 'E_SCHEMA', line: 3, path: 'year', says: ['expected a year YYYY within 1949–2100, found "1800"'] },
+  { file: 'observed-value-approximate.csv', code: 'E_SCHEMA', line: 3, path: 'value', says: ['found "约300"', 'did you mean 300, with qualifier approximate?'] },
+  { file: 'observed-bom-misspelt-column.csv', code: 'E_SCHEMA', line: 1, path: 'mesure', errors: 2, says: ['did you mean `measure`?', 'expected a column named measure'] },
+  { file: 'observed-kind-wrong-for-measure.csv', code: 'E_SCHEMA', line: 3, path: 'kind', says: ['expected stock (or target), found new'] },
   // command lines
   { file: 'set-lever-camel-case.args', code: 'E_SCHEMA', at: '--set levers.moveInBonus.enabled=false at levers.moveInBonus:', says: ['did you mean `move-in-bonus`?'] },
   { file: 'set-amount-in-wan.args', code: 'E_SCHEMA', at: '--set budgets.hnte-cultivation.amount=30万 at budgets.hnte-cultivation.amount:', says: ['did you mean 300000?'] },
@@ -142,6 +153,26 @@ const CASES: readonly BadCase[] = [
   { file: 'init-unknown-plan.args', code: 'E_NOT_FOUND', at: 'no plan with id "zhanjang-2023"', says: ['did you mean `zhanjiang-2023`?'] },
   { file: 'sensitivity-goal-unknown.args', code: 'E_NOT_FOUND', at: 'at --goal:', says: ['did you mean `hnte-700`?'] },
   { file: 'compare-file-misspelt.args', code: 'E_NOT_FOUND', at: 'scenarios/zhanjiang-2023.status-qou.yaml:', says: ['did you mean `scenarios/zhanjiang-2023.status-quo.yaml`?'] },
+  // every command: plans, run, init, compare, sweep, goal-seek, sensitivity, calibrate, project, backtest, merge
+  { file: 'plans-option-misspelt.args', code: 'E_USAGE', at: 'at --jsno:', says: ['did you mean `--json`?'] },
+  { file: 'run-unknown-target.args', code: 'E_NOT_FOUND', at: 'zhanjiang-2023.status-qou: no plan, scenario or file named', says: ['did you mean `zhanjiang-2023.status-quo`?'] },
+  { file: 'run-posterior-missing.args', code: 'E_NOT_FOUND', at: 'no-such-posterior.json:', says: ['found no such file'] },
+  { file: 'run-shard-with-precision.args', code: 'E_USAGE', at: 'at --precision:', says: ['expected either --precision or --shard, found both'] },
+  { file: 'init-existing-file.args', code: 'E_WRITE', at: 'out: the file exists', existing: true, says: ['or --force to overwrite'] },
+  { file: 'compare-bad-scenario.args', code: 'E_SCHEMA', at: 'bad/runs-zero.yaml:2:7 at runs:', says: ['expected a number >= 2, found the number 0'] },
+  { file: 'compare-no-common-goal.args', code: 'E_USAGE', at: 'at scenarios:', says: ['hnte-700 of jiangmen-2021: the plan has no such goal'] },
+  { file: 'sweep-share-above-one.args', code: 'E_SCHEMA', at: '--lever rd-subsidy.share-of-deduction=1.5 at levers.rd-subsidy.amounts.share-of-deduction:', says: ['expected a share in [0, 1], found 1.5'] },
+  { file: 'sweep-lever-without-amount.args', code: 'E_USAGE', at: '--lever at listing-support:', says: ['nothing to vary', 'priors.listingSupportEffect.high'] },
+  { file: 'goal-seek-goal-without-figure.args', code: 'E_USAGE', at: '--goal at listing-some:', says: ['expected one of hnte-700, hnte-agri-100'] },
+  { file: 'goal-seek-empty-range.args', code: 'E_USAGE', at: 'at --max:', says: ['expected --min below --max, found 1000000 to 10'] },
+  { file: 'sensitivity-sobol-rows-few.args', code: 'E_USAGE', at: 'at --sobol-rows:', says: ['found "3"'] },
+  { file: 'calibrate-break-after-data.args', code: 'E_USAGE', at: 'at --break:', says: ['expected a year from 2017 to 2023, found 2030'] },
+  { file: 'calibrate-particles-few.args', code: 'E_USAGE', at: 'at --particles:', says: ['expected a whole number from 50 to 100000, found "10"'] },
+  { file: 'project-observed-negative.args', code: 'E_SCHEMA', at: 'bad/observed-negative-count.csv:3 at value:', says: ['found -301'] },
+  { file: 'backtest-observed-gbk.args', code: 'E_ENCODING', at: 'bad/observed-gbk.csv:2:', says: ['GBK'] },
+  { file: 'merge-not-a-part.args', code: 'E_SYNTAX', at: 'scenarios/zhanjiang-2023.status-quo.yaml:1:1: not valid JSON', says: ['found "#"'] },
+  { file: 'merge-scenario-json.args', code: 'E_SCHEMA', at: 'bad/json-wrong-type-runs-text.json:1:1 at format: not a part file', says: ['expected "ladder-partial/1", found nothing'] },
+  { file: 'merge-part-truncated.json', args: ['merge', '{file}', '--out', '{out}'], code: 'E_SYNTAX', line: 1, says: ['not a part file, or one cut short', 'found the end of the file'] },
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), 'ladder-bad-'));
@@ -152,9 +183,11 @@ afterAll(() => {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The command line that runs a fixture, writing (if it wrongly did) under `home`. */
-function argvOf(file: string, home: string): string[] {
+function argvOf(c: BadCase, home: string): string[] {
+  const file = c.file;
   const full = join(FIXTURES, file);
   const out = join(home, 'out');
+  if (c.args !== undefined) return c.args.map((a) => a.replace('{file}', full).replace('{out}', out));
   if (file.endsWith('.args')) {
     const args: unknown = JSON.parse(readFileSync(full, 'utf8'));
     if (!Array.isArray(args)) throw new Error(`${file}: expected a JSON list of arguments`);
@@ -171,6 +204,23 @@ describe('bad inputs: exit 2, a located message, nothing written', () => {
     expect(readdirSync(FIXTURES).sort()).toEqual(CASES.map((c) => c.file).sort());
   });
 
+  it('covers every command of `ladder --help`', async () => {
+    let help = '';
+    await runCli(['--help'], { stdout: (t) => (help += t), stderr: () => undefined });
+    const commands = [...help.matchAll(/^ {2}ladder ([a-z-]+)/gm)].map((m) => m[1]);
+    expect(commands.length).toBeGreaterThanOrEqual(11);
+    const commandOf = (c: BadCase): string | undefined => {
+      if (c.args !== undefined) return c.args[0];
+      if (c.file.endsWith('.args')) {
+        const args: unknown = JSON.parse(readFileSync(join(FIXTURES, c.file), 'utf8'));
+        return Array.isArray(args) ? String(args[0]) : undefined;
+      }
+      return c.file.endsWith('.csv') ? 'calibrate' : 'run';
+    };
+    const covered = new Set(CASES.map(commandOf));
+    for (const command of commands) expect([...covered], command).toContain(command);
+  });
+
   it('covers scenarios, plans, observed counts and command lines', () => {
     const kinds = CASES.map((c) => extname(c.file));
     expect(CASES.length).toBeGreaterThanOrEqual(40);
@@ -179,9 +229,11 @@ describe('bad inputs: exit 2, a located message, nothing written', () => {
 
   it.each(CASES)('$file', async (c) => {
     const home = mkdtempSync(join(scratch, 'case-'));
+    const kept = 'a file of the user\n';
+    if (c.existing === true) writeFileSync(join(home, 'out'), kept);
     let stdout = '';
     let stderr = '';
-    const code = await runCli(argvOf(c.file, home), {
+    const code = await runCli(argvOf(c, home), {
       stdout: (s) => (stdout += s),
       stderr: (s) => (stderr += s),
     });
@@ -207,7 +259,8 @@ describe('bad inputs: exit 2, a located message, nothing written', () => {
     for (const s of c.says ?? []) expect(stderr).toContain(s);
 
     // nothing written: no report folder or file, and no temporary file or folder beside it
-    expect(readdirSync(home)).toEqual([]);
+    expect(readdirSync(home)).toEqual(c.existing === true ? ['out'] : []);
+    if (c.existing === true) expect(readFileSync(join(home, 'out'), 'utf8')).toBe(kept);
   });
 });
 

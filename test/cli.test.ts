@@ -315,7 +315,7 @@ describe('exit codes', () => {
   it.each(['0', '-3', '2.5', 'abc', '1e9'])('--runs %s → 2', async (runs) => {
     const err = await fails('run', 'zhanjiang-2023', '--runs', runs);
     expect(err).toContain('--runs');
-    expect(err).toMatch(/expected a whole number from 1 to [\d,]+, found "/);
+    expect(err).toMatch(/expected a whole number from 2 to [\d,]+, found "/);
   });
 
   it('--seed without a value → 2', async () => {
@@ -330,10 +330,14 @@ describe('exit codes', () => {
 
   it('unknown plan id → 2, with "did you mean" for a near miss only', async () => {
     const near = await fails('run', 'zhanjang-2023');
-    expect(near).toContain('no plan with id "zhanjang-2023"');
+    expect(near).toContain('zhanjang-2023: no plan, scenario or file named "zhanjang-2023"');
     expect(near).toContain('did you mean `zhanjiang-2023`?');
+    // a scenario name is a near miss too
+    expect(await fails('run', 'jiangmen-2021.budget-cat')).toContain(
+      'did you mean `jiangmen-2021.budget-cut`?',
+    );
     const far = await fails('run', 'atlantis-1900');
-    expect(far).toContain('no plan with id "atlantis-1900"');
+    expect(far).toContain('no plan, scenario or file named "atlantis-1900"');
     expect(far).not.toContain('did you mean');
   });
 

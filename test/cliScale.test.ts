@@ -269,12 +269,12 @@ describe('ladder run --shard and ladder merge', () => {
     writeFileSync(notJson, '{ "format": ');
     const a = await cli('merge', notJson);
     expect(a.code).toBe(2);
-    expect(a.err).toMatch(/^error\[E_SYNTAX\] .*not\.json: not valid JSON/);
+    expect(a.err).toMatch(/^error\[E_SYNTAX\] .*not\.json:1:\d+: not valid JSON/);
     const wrong = join(dir, 'wrong.json');
     writeFileSync(wrong, JSON.stringify({ format: 'something-else' }));
     const b = await cli('merge', wrong);
     expect(b.code).toBe(2);
-    expect(b.err).toMatch(/error\[E_SCHEMA\] .*wrong\.json at format/);
+    expect(b.err).toMatch(/^error\[E_SCHEMA\] .*wrong\.json:1:\d+ at format: not a part file/);
   });
 });
 

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { simulateScenario } from '../src/app/runScenario.js';
+import { runCli } from '../src/cli/runCli.js';
 import { loadTarget } from '../src/io/loadScenario.js';
 import { parseSetOverride } from '../src/io/setOverrides.js';
 import { PARAM_BOUNDS, PARAM_NAMES, type ParamName } from '../src/schema/params.js';
+import { METADATA_BEGIN, METADATA_END } from '../src/report/renderHtml.js';
 import { MAX_YUAN } from '../src/schema/common.js';
-import type { RunSummary } from '../src/schema/result.js';
+import { RunSummary } from '../src/schema/result.js';
 import { summaryProblems } from './helpers.js';
 
 /*
@@ -102,5 +107,72 @@ describe('extreme but valid inputs', () => {
     );
     expect(summaryProblems(s)).toEqual([]);
     expect(s.goals.find((g) => g.id === 'hnte-2200')?.probability).toBe(1);
+  });
+});
+
+describe('extreme but valid inputs through `ladder run`, with the whole report', () => {
+  const root = mkdtempSync(join(tmpdir(), 'ladder-extremes-'));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Runs `ladder run` in-process; returns the summary and the report's text outside its metadata. */
+  async function cliRun(args: readonly string[]): Promise<{ summary: RunSummary; html: string }> {
+    const out = join(root, `r${readdirSync(root).length}`);
+    let err = '';
+    const code = await runCli(['run', ...args, '--runs', '200', '--out', out], {
+      stdout: () => undefined,
+      stderr: (s) => (err += s),
+    });
+    expect(code, err).toBe(0);
+    const summary = RunSummary.parse(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+    const page = readFileSync(join(out, 'report.html'), 'utf8');
+    const html =
+      page.slice(0, page.indexOf(METADATA_BEGIN)) +
+      page.slice(page.indexOf(METADATA_END) + METADATA_END.length);
+    return { summary, html };
+  }
+
+  const noBadNumbers = (html: string): void => {
+    for (const word of ['NaN', 'Infinity', 'undefined', 'null']) expect(html, word).not.toContain(word);
+  };
+
+  it('more than 100,000 高企: the report reads as for any plan', async () => {
+    const plan = loadTarget('zhanjiang-2023').scenario.plan;
+    const k = 333; // 301 高企 → 100,233
+    const sets = Object.entries(plan.base).flatMap(([key, b]) => [
+      '--set',
+      `base.${key}={value: ${b.value * k}, origin: ${b.origin}${
+        b.low !== undefined && b.high !== undefined ? `, low: ${b.low * k}, high: ${b.high * k}` : ''
+      }, source: scaled}`,
+    ]);
+    const { summary, html } = await cliRun(['zhanjiang-2023', ...sets]);
+    expect(summaryProblems(summary)).toEqual([]);
+    expect(series(summary, 'hnte', 2020)?.p50).toBeGreaterThanOrEqual(100_000);
+    noBadNumbers(html);
+  });
+
+  it('a 30-year horizon: every year to 2050 in the report', async () => {
+    const { summary, html } = await cliRun(['jiangmen-2021', '--set', 'horizon=2050']);
+    expect(summaryProblems(summary)).toEqual([]);
+    expect(series(summary, 'hnte', 2050)?.p50).toBeGreaterThan(0);
+    expect(html).toContain('2050');
+    noBadNumbers(html);
+  });
+
+  it('a zero budget: nothing paid, P(overspend) 1, and no division by zero in the report', async () => {
+    const { summary, html } = await cliRun([
+      'jiangmen-2021',
+      '--set',
+      'budgets.hnte-cultivation.amount=0',
+      '--set',
+      'budgets.rd-subsidy.amount=0',
+    ]);
+    expect(summaryProblems(summary)).toEqual([]);
+    for (const b of summary.budgets.filter((x) => x.kind === 'cap')) {
+      expect(b.spend.mean, b.id).toBe(0);
+      expect(b.overspendProbability, b.id).toBe(1);
+    }
+    noBadNumbers(html);
   });
 });

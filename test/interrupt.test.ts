@@ -132,6 +132,22 @@ describe('a run stopped by a signal', () => {
   });
 });
 
+describe('an analysis stopped by a signal, as a process', () => {
+  it('compare, SIGTERM: exits 143 and leaves nothing', async () => {
+    const home = mkdtempSync(join(scratch, 'compare-'));
+    const out = join(home, 'out');
+    const r = await interrupt(
+      ['compare', 'zhanjiang-2023', 'zhanjiang-2023.status-quo', '--runs', '2000000'],
+      out,
+      'SIGTERM',
+    );
+    expect([r.code, r.signal], r.stderr).toEqual([143, null]);
+    expect(r.stderr).toContain('stopped by SIGTERM');
+    expect(readdirSync(home)).toEqual([]);
+    expect(r.stopMs).toBeLessThan(10_000);
+  });
+});
+
 describe('every long command stops between blocks when asked', () => {
   /** Runs a command in-process and stops it once `started()` holds. */
   async function stopInProcess(
@@ -166,6 +182,8 @@ describe('every long command stops between blocks when asked', () => {
       ['goal-seek', 'zhanjiang-2023', '--goal', 'hnte-700', '--lever', 'move-in-bonus', '--runs', '2000000'],
     ],
     ['sensitivity', ['sensitivity', 'zhanjiang-2023', '--goal', 'hnte-700', '--runs', '2000000']],
+    // as many runs as a precision needs: rounds of blocks, each round in chunks
+    ['run --precision', ['run', 'zhanjiang-2023', '--precision', '0.00005', '--runs', '5000000']],
   ])('%s: exits 143, nothing written', async (_name, args) => {
     const home = mkdtempSync(join(scratch, 'cmd-'));
     const out = join(home, 'out');
@@ -185,7 +203,12 @@ describe('every long command stops between blocks when asked', () => {
     ],
     ['backtest', ['backtest', '--region', 'zhanjiang', '--chart', 'OUT/backtest.svg']],
     ['run --posterior auto', ['run', 'zhanjiang-2023', '--posterior', 'auto', '--out', 'OUT/out']],
-  ])('%s: exits 143 during the fit, no file written', async (_name, args) => {
+    // a shard writes its part file at the end only
+    [
+      'run --shard',
+      ['run', 'zhanjiang-2023', '--runs', '4000000', '--shard', '0/2', '--out', 'OUT/part.json'],
+    ],
+  ])('%s: exits 143 during the work, no file written', async (_name, args) => {
     const home = mkdtempSync(join(scratch, 'fit-'));
     const t0 = Date.now();
     const r = await stopInProcess(

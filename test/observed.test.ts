@@ -154,6 +154,19 @@ describe('observed counts: located errors', () => {
     ]);
   });
 
+  it('accepts a file saved with CRLF and extended with LF (quoted fields and all), lines counted alike', () => {
+    const rows = parseObserved(
+      'region,measure,year,value,kind,description\r\nhunan,hnte,2016,2212,stock,"a, b"\r\n' +
+        'hunan,hnte,2018,4660,stock,"c ""d"""\nhunan,hnte,2013,1900,stock,"e\nf"\n',
+      'f.csv',
+    );
+    expect(rows.map((r) => [r.line, r.value, r.description])).toEqual([
+      [2, 2212, 'a, b'],
+      [3, 4660, 'c "d"'],
+      [4, 1900, 'e\nf'],
+    ]);
+  });
+
   it('refuses broken quoting as a syntax error with its line', () => {
     expect(() => parseObserved(HEAD + 'hunan,hnte,2016,2212,stock,exact,"open,,,\n', 'f.csv')).toThrow(
       /not valid CSV/,

@@ -1,4 +1,5 @@
 import { calibrateRegion, plannedFitTrajectories, type Calibration } from '../analysis/calibrate.js';
+import { regionSetup } from '../analysis/regionSetup.js';
 import { posteriorDocument } from '../analysis/calibrationSummary.js';
 import { InputError } from '../io/errors.js';
 import type { Progress } from '../engine/runner.js';
@@ -97,9 +98,31 @@ function setupError(
 }
 
 /** Loads the observations and calibrates the region; a region that cannot be set up is an input error. */
+/**
+ * A break after the last figure fitted would shift applications in years no figure tells
+ * about: its multiplier would stay at its prior, as if there were no break (a mistyped year, most
+ * likely). Refused at --break, before the fit.
+ */
+function checkBreakYear(observations: readonly Observation[], opts: RegionFitOptions): void {
+  if (opts.breakYear === undefined) return;
+  const s = regionSetup(observations, {
+    region: opts.region,
+    ...(opts.until !== undefined ? { until: opts.until } : {}),
+  });
+  if (s.status !== 'ok' || opts.breakYear <= s.setup.lastYear) return;
+  throw new InputError({
+    code: 'E_USAGE',
+    message: `the break year ${opts.breakYear} is after the last figure fitted (${s.setup.lastYear}): no figure would tell how applications shifted`,
+    location: { file: observedFileShown(opts), path: '--break' },
+    expected: `a year from ${s.setup.baseYear + 1} to ${s.setup.lastYear}`,
+    found: String(opts.breakYear),
+  });
+}
+
 export async function fitRegion(opts: RegionFitOptions): Promise<Calibration> {
   const observations = loadObserved(opts.observed ?? SHIPPED_OBSERVED);
   requireRegion(observations, opts);
+  checkBreakYear(observations, opts);
   const meter = workMeter(opts.onProgress);
   const res = await withPoolAsync(
     opts.workers ?? defaultWorkers(),

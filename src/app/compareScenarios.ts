@@ -66,9 +66,13 @@ function matchGoals(
   const omitted: CompareResult['omittedGoals'] = [];
   const ids: string[] = [];
   const index: number[][] = models.map(() => []);
-  for (const g of firstModel.goals) {
-    const spec = first.plan.goals.find((x) => x.id === g.id);
-    if (spec?.kind !== 'projected') continue;
+  for (const spec of first.plan.goals) {
+    if (spec.kind !== 'projected') continue;
+    const g = firstModel.goals.find((x) => x.id === spec.id);
+    if (g === undefined) {
+      omitted.push({ scenario: first.id, goal: spec.id, reason: 'not evaluated (after the horizon)' });
+      continue;
+    }
     const found = models.map((m, k) => {
       const s = scenarios[k];
       const other = s?.plan.goals.find((x) => x.id === g.id);
@@ -138,8 +142,12 @@ export async function compareScenarios(
     throw new InputError({
       code: 'E_USAGE',
       message: 'the scenarios have no goal in common to compare',
+      location: { path: 'scenarios' },
       expected: 'scenarios of the same plan, or plans sharing goal ids and definitions',
-      found: scenarios.map((s) => `${s.id} (plan ${s.plan.id})`).join(', '),
+      found: [
+        scenarios.map((s) => `${s.id} (plan ${s.plan.id})`).join(', '),
+        ...omitted.slice(0, 3).map((o) => `${o.goal} of ${o.scenario}: ${o.reason}`),
+      ].join('; '),
     });
   }
   const pairs = scenarios.slice(1).map((_, k) => [k + 1, 0] as const);

@@ -44,7 +44,14 @@ function checkShape(f: PartFile, model: CompiledModel): void {
     acc.series.length === model.measures.length * nYears &&
     acc.goals.length === model.goals.length &&
     acc.goals.every((g) => g.metByYear.length === nYears && g.firstReached.length === nYears + 1);
-  if (!ok) throw mergeError(f.file, 'the part’s results do not fit its scenario (a damaged file?)');
+  if (!ok) {
+    throw mergeError(
+      f.file,
+      'the part’s results do not fit its scenario (a damaged file?)',
+      `${model.measures.length * nYears} series and ${model.goals.length} goals over ${nYears} years`,
+      `${acc.series.length} series and ${acc.goals.length} goals`,
+    );
+  }
 }
 
 /**
@@ -59,12 +66,18 @@ export function checkParts(files: readonly PartFile[], version: string): PartFil
       code: 'E_USAGE',
       message: 'name the part files to merge',
       expected: 'one or more files',
+      found: 'none',
     });
   }
   for (const f of files) {
     const p = f.part;
     if (scenarioHash(p.scenario, p.version) !== p.scenarioHash) {
-      throw mergeError(f.file, 'the part’s scenario does not match its hash (edited or damaged)');
+      throw mergeError(
+        f.file,
+        'the part’s scenario does not match its hash (edited or damaged)',
+        `the scenario the hash ${p.scenarioHash.slice(0, 12)}… was made from`,
+        `a scenario that hashes to ${scenarioHash(p.scenario, p.version).slice(0, 12)}…`,
+      );
     }
     if (p.version !== version) {
       throw mergeError(
@@ -98,7 +111,12 @@ export function checkParts(files: readonly PartFile[], version: string): PartFil
   for (const f of files) {
     const twin = byIndex.get(f.part.shard.index);
     if (twin !== undefined) {
-      throw mergeError(f.file, `shard ${f.part.shard.index}/${n} is given twice (also ${twin.file})`);
+      throw mergeError(
+        f.file,
+        `shard ${f.part.shard.index}/${n} is given twice (also ${twin.file})`,
+        'each shard once',
+        `shard ${f.part.shard.index} again`,
+      );
     }
     byIndex.set(f.part.shard.index, f);
   }

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { runToPrecision } from '../engine/precision.js';
-import { runTrajectories, specModel, type SpecModel } from '../engine/runBlocks.js';
+import { rangeBlocks } from '../engine/blocks.js';
+import { specModel, type SpecModel } from '../engine/runBlocks.js';
 import type { Progress } from '../engine/runner.js';
 
 import type { WorkerPool } from '../engine/workerPool.js';
@@ -18,11 +18,9 @@ import { loadTarget } from '../io/loadScenario.js';
 import { pngRenderer } from '../io/rasterize.js';
 import { packageVersion } from '../io/version.js';
 import { stageReportDir, writeReportDir, type ReportFiles } from '../io/writeReport.js';
-import { checkpoint } from '../io/interrupt.js';
 import { shownReportDir } from './reportDir.js';
 import { reportMetadata } from './reportMetadata.js';
-import { BLOCK_SIZE } from '../engine/runner.js';
-import { mergeAccumulators, createAccumulator } from '../engine/accumulator.js';
+import { runBlocksInChunks, runToPrecisionInChunks } from './runChunks.js';
 import type { Lang } from '../report/lang.js';
 import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
@@ -85,9 +83,6 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Trajectories run on the pool between two turns of the event loop. */
-const CHUNK = 20 * BLOCK_SIZE;
-
 /**
  * The model of a scenario (with its status-quo counterfactual when levers act), drawing its
  * parameters from a posterior when one is given (or a located error when the posterior does not
@@ -135,29 +130,18 @@ export async function simulateScenario(
   if (opts.precision === undefined) {
     // chunks of blocks on the pool, the event loop turning between them (a signal stops the run
     // there); the merge is exact, so the chunks change nothing in the result
-    const acc = createAccumulator(model);
-    for (let start = 0; start < scenario.runs; start += CHUNK) {
-      const count = Math.min(CHUNK, scenario.runs - start);
-      const onProgress = opts.onProgress;
-      const onWork =
-        onProgress === undefined
-          ? undefined
-          : (done: number) => {
-              onProgress(start + done, scenario.runs);
-            };
-      mergeAccumulators(
-        acc,
-        runTrajectories(pool, source, { seed: scenario.seed, start, count }, { onWork }),
-      );
-      await checkpoint(opts.signal);
-    }
+    const acc = await runBlocksInChunks(pool, source, scenario.seed, rangeBlocks(0, scenario.runs), {
+      signal: opts.signal,
+      onWork: (done) => opts.onProgress?.(done, scenario.runs),
+    });
     return withNote(buildSummary(scenario, model, acc, packageVersion()));
   }
   const precision = opts.precision;
-  const run = runToPrecision(pool, source, {
+  const run = await runToPrecisionInChunks(pool, source, {
     seed: scenario.seed,
     precision,
     maxRuns: opts.maxRuns ?? MAX_RUNS,
+    signal: opts.signal,
   });
   const summary = buildSummary({ ...scenario, runs: run.acc.runs }, model, run.acc, packageVersion());
   if (run.reached) return withNote(summary);

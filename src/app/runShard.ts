@@ -1,6 +1,6 @@
 import { accumulatorToJson } from '../engine/accumulator.js';
 import { shardBlocks, type Shard } from '../engine/blocks.js';
-import { runBlocks, specModel } from '../engine/runBlocks.js';
+import { specModel } from '../engine/runBlocks.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { shownPath } from '../io/loadPlan.js';
 import { packageVersion } from '../io/version.js';
@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import type { SetOverride } from '../io/setOverrides.js';
 import { PARTIAL_FORMAT, type PartialResult } from '../schema/partial.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
-import { defaultWorkers, withPool } from './pool.js';
+import { defaultWorkers, withPoolAsync } from './pool.js';
+import { runBlocksInChunks } from './runChunks.js';
 import { scenarioHash } from './scenarioHash.js';
 
 export interface ShardOptions {
@@ -23,6 +24,8 @@ export interface ShardOptions {
   readonly workers?: number;
   /** `--set` overrides */
   readonly sets?: readonly SetOverride[];
+  /** stops the run between chunks of blocks (nothing is written) */
+  readonly signal?: AbortSignal;
 }
 
 export interface ShardOutcome {
@@ -42,10 +45,19 @@ export function partFileName(shard: Shard): string {
  * engine/blocks.ts). The part records the resolved scenario and its hash, so `ladder merge` can
  * refuse parts that do not belong together.
  */
-export function simulateShard(scenario: ResolvedScenario, shard: Shard, workers = 1): PartialResult {
+export async function simulateShard(
+  scenario: ResolvedScenario,
+  shard: Shard,
+  workers = 1,
+  signal?: AbortSignal,
+): Promise<PartialResult> {
   const source = specModel({ scenario, counterfactual: true });
-  const acc = withPool(workers, (pool) =>
-    runBlocks(pool, source, scenario.seed, shardBlocks(scenario.runs, shard)),
+  const blocks = shardBlocks(scenario.runs, shard);
+  const runs = blocks.reduce((n, b) => n + b.count, 0);
+  const acc = await withPoolAsync(
+    workers,
+    (pool) => runBlocksInChunks(pool, source, scenario.seed, blocks, { signal }),
+    runs,
   );
   const version = packageVersion();
   return {
@@ -59,14 +71,14 @@ export function simulateShard(scenario: ResolvedScenario, shard: Shard, workers 
 }
 
 /** `ladder run … --shard i/n`: load, apply overrides, run the shard, write its part file. */
-export function runShardCommand(opts: ShardOptions): ShardOutcome {
+export async function runShardCommand(opts: ShardOptions): Promise<ShardOutcome> {
   const loaded = loadTarget(opts.target, opts.sets ?? []).scenario;
   const scenario: ResolvedScenario = {
     ...loaded,
     ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
-  const part = simulateShard(scenario, opts.shard, opts.workers ?? defaultWorkers());
+  const part = await simulateShard(scenario, opts.shard, opts.workers ?? defaultWorkers(), opts.signal);
   const file = writeFileAtomic(opts.out ?? partFileName(opts.shard), `${JSON.stringify(part)}\n`);
   return { scenario, part, file: shownPath(file) };
 }

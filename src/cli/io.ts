@@ -6,4 +6,6 @@ export interface Io {
   readonly stderrIsTTY?: boolean;
   /** aborted when the process is asked to stop (SIGINT, SIGTERM): long work stops between blocks */
   readonly signal?: AbortSignal;
+  /** print the stack trace of an internal error (also `--debug`) */
+  readonly debug?: boolean;
 }

@@ -25,5 +25,6 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   stderrIsTTY: process.stderr.isTTY && process.env['CI'] === undefined,
   signal: stop.signal,
+  debug: process.env['LADDER_DEBUG'] === '1',
 });
 process.exitCode = stoppedBy !== undefined ? SIGNAL_EXIT[stoppedBy] : code;

@@ -1,17 +1,17 @@
 import { InputError } from '../io/errors.js';
 import { numberFromText } from '../io/numberText.js';
 import type { Lang } from '../report/lang.js';
-import { MAX_RUNS } from '../schema/scenario.js';
+import { MAX_RUNS, MIN_RUNS } from '../schema/scenario.js';
 
-/** Parses `--runs`: a whole number from 1 to MAX_RUNS. */
+/** Parses `--runs`: a whole number from MIN_RUNS to MAX_RUNS. */
 export function parseRuns(v: unknown): number {
   const n = Number(v);
-  if (typeof v === 'boolean' || !Number.isInteger(n) || n < 1 || n > MAX_RUNS) {
+  if (typeof v === 'boolean' || !Number.isInteger(n) || n < MIN_RUNS || n > MAX_RUNS) {
     throw new InputError({
       code: 'E_USAGE',
       message: 'bad --runs',
       location: { path: '--runs' },
-      expected: `a whole number from 1 to ${MAX_RUNS}`,
+      expected: `a whole number from ${MIN_RUNS} to ${MAX_RUNS}`,
       found: JSON.stringify(v),
       ...hintFor(v),
     });

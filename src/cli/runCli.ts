@@ -43,7 +43,7 @@ const COMMANDS: readonly ((y: Argv, io: Io) => Argv)[] = [
  * returns the exit code instead of exiting, so tests can call it in-process.
  */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
-  let parser = yargs([...argv])
+  let parser: Argv = yargs([...argv])
     .scriptName('ladder')
     .usage(
       '$0 <command> [options]\n\nMonte Carlo simulator of the ladder of innovative firms: 科技型中小企业 → 高企 → 专精特新 → listed.',
@@ -53,6 +53,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .recommendCommands()
     .demandCommand(1, 'Name a command (see the list above).')
     .exitProcess(false)
+    .option('debug', {
+      type: 'boolean',
+      default: false,
+      describe: 'on an internal error, print where it happened (the stack trace)',
+    })
     .fail((msg, err, usage: unknown) => {
       // yargs passes the thrown error, or only a message for a usage problem
       throw (err as Error | undefined) ?? usageError(msg, argv, optionNames(usage));
@@ -72,7 +77,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (failure !== undefined) throw failure;
     return EXIT.ok;
   } catch (e) {
-    return reportError(e, io);
+    return reportError(e, { ...io, debug: io.debug === true || argv.includes('--debug') });
   }
 }
 
@@ -82,7 +87,7 @@ function optionNames(usage: unknown): string[] {
   if (typeof get !== 'function') return [];
   const described: unknown = get.call(usage);
   return described !== null && typeof described === 'object'
-    ? Object.keys(described).filter((k) => k !== 'help' && k !== 'version')
+    ? Object.keys(described).filter((k) => !['help', 'version', 'debug'].includes(k))
     : [];
 }
 
@@ -151,6 +156,16 @@ function reportError(e: unknown, io: Io): number {
     io.stderr(`error[E_USAGE] ${e.message}\nRun \`ladder --help\` for the commands and options.\n`);
     return EXIT.input;
   }
-  io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  // a fault of the program, not of the input: one line (a worker thread's error carries its
+  // stack in the message), and the stack trace only when asked for
+  const text = e instanceof Error ? e.message : String(e);
+  if (io.debug === true) {
+    io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? text) : text}\n`);
+  } else {
+    io.stderr(
+      `internal error: ${text.split('\n')[0] ?? ''}\n` +
+        '(a fault in ladder rather than in the input; run again with --debug to see where it happened)\n',
+    );
+  }
   return EXIT.internal;
 }

@@ -7,4 +7,8 @@ import { serveJobs } from './serveJobs.js';
 import { WORK_KINDS } from './workKinds.js';
 
 const { port } = workerData as { port: MessagePort };
-serveJobs(port, WORK_KINDS);
+const server = serveJobs(port, WORK_KINDS);
+// a thread that ends mid-job answers for it, so the main thread is not left waiting for ever
+process.on('exit', (code) => {
+  server.answerPending(`the worker thread stopped (exit code ${code})`);
+});

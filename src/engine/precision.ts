@@ -28,42 +28,65 @@ export interface PrecisionRun {
 
 const roundUpToBlock = (n: number): number => Math.ceil(n / BLOCK_SIZE) * BLOCK_SIZE;
 
+/** What to do after a round of {@link runToPrecision}: stop, or run up to `target` trajectories. */
+export type PrecisionStep =
+  | { readonly done: true; readonly reached: boolean; readonly worstStdErr: number }
+  | { readonly done: false; readonly target: number };
+
+/**
+ * The stopping rule of {@link runToPrecision}, one round at a time: with nothing run yet, the
+ * first round's size; after a round, stop (precision reached, or `maxRuns`) or the next round's
+ * size. It reads only the merged accumulator, so a caller may run each round in any pieces.
+ */
+export function precisionStep(
+  model: CompiledModel,
+  acc: Accumulator,
+  opts: { readonly precision: number; readonly maxRuns: number },
+): PrecisionStep {
+  const { precision, maxRuns } = opts;
+  if (!(precision > 0) || !Number.isFinite(precision)) {
+    throw new RangeError(`runToPrecision requires a precision > 0; got ${precision}`);
+  }
+  if (acc.runs === 0 && maxRuns > 0) {
+    return {
+      done: false,
+      target: Math.min(maxRuns, roundUpToBlock(Math.max(BLOCK_SIZE, Math.ceil(2 / precision)))),
+    };
+  }
+  const worstStdErr = Math.max(0, ...goalStdErrors(model, acc));
+  if (worstStdErr <= precision || acc.runs >= maxRuns) {
+    return { done: true, reached: worstStdErr <= precision, worstStdErr };
+  }
+  let needed = 0;
+  model.goals.forEach((g, i) => {
+    const p = (acc.goals[i]?.metByYear[g.yearIndex] ?? 0) / acc.runs;
+    needed = Math.max(needed, (p * (1 - p)) / (precision * precision));
+  });
+  return { done: false, target: Math.min(maxRuns, roundUpToBlock(Math.max(acc.runs + BLOCK_SIZE, needed))) };
+}
+
 /**
  * Adds blocks of trajectories 0, 1, 2, … (the same streams as a fixed run) until every goal's
  * P(met) has a standard error ≤ `precision`, or `maxRuns` is reached.
  *
- * Rounds: the first has max(1 block, 2/precision) runs rounded up to whole blocks; with p̂ = 0 or
- * 1 its standard error is 0, and then p ≲ 3/n (the "rule of three"), whose standard error
- * √3/n ≤ precision·√3/2 already meets the precision. Each later round goes to the largest
- * p̂(1 − p̂)/precision² over the goals (the n at which the current estimate would meet the
- * precision), at least one block more, rounded up to whole blocks. The stopping rule reads only
- * the merged accumulator, which is the same for any pool, so the run count is too: a result
- * with n runs is byte-identical to a fixed run of n.
+ * Rounds ({@link precisionStep}): the first has max(1 block, 2/precision) runs rounded up to
+ * whole blocks; with p̂ = 0 or 1 its standard error is 0, and then p ≲ 3/n (the "rule of three"),
+ * whose standard error √3/n ≤ precision·√3/2 already meets the precision. Each later round goes
+ * to the largest p̂(1 − p̂)/precision² over the goals (the n at which the current estimate would
+ * meet the precision), at least one block more, rounded up to whole blocks. The stopping rule
+ * reads only the merged accumulator, which is the same for any pool, so the run count is too: a
+ * result with n runs is byte-identical to a fixed run of n.
  */
 export function runToPrecision(
   pool: WorkerPool | undefined,
   source: SpecModel,
   opts: { readonly seed: string; readonly precision: number; readonly maxRuns: number },
 ): PrecisionRun {
-  const { precision, maxRuns } = opts;
-  if (!(precision > 0) || !Number.isFinite(precision)) {
-    throw new RangeError(`runToPrecision requires a precision > 0; got ${precision}`);
-  }
   const total = createAccumulator(source.model);
-  let target = Math.min(maxRuns, roundUpToBlock(Math.max(BLOCK_SIZE, Math.ceil(2 / precision))));
   for (;;) {
+    const step = precisionStep(source.model, total, opts);
+    if (step.done) return { acc: total, reached: step.reached, worstStdErr: step.worstStdErr };
     const done = total.runs;
-    mergeAccumulators(total, runBlocks(pool, source, opts.seed, rangeBlocks(done, target - done)));
-    const errors = goalStdErrors(source.model, total);
-    const worstStdErr = Math.max(0, ...errors);
-    if (worstStdErr <= precision || total.runs >= maxRuns) {
-      return { acc: total, reached: worstStdErr <= precision, worstStdErr };
-    }
-    let needed = 0;
-    source.model.goals.forEach((g, i) => {
-      const p = (total.goals[i]?.metByYear[g.yearIndex] ?? 0) / total.runs;
-      needed = Math.max(needed, (p * (1 - p)) / (precision * precision));
-    });
-    target = Math.min(maxRuns, roundUpToBlock(Math.max(total.runs + BLOCK_SIZE, needed)));
+    mergeAccumulators(total, runBlocks(pool, source, opts.seed, rangeBlocks(done, step.target - done)));
   }
 }

@@ -8,13 +8,37 @@ interface Held {
   model?: unknown;
 }
 
+/** A worker thread's job loop, as its entry script sees it. */
+export interface JobServer {
+  /**
+   * Answers, with an error saying `reason`, the job this thread took pieces of and has not
+   * answered (none: does nothing). For the thread's exit handler: a thread that ends mid-job
+   * (process.exit, an error outside the job's try) must not leave the main thread waiting. A
+   * thread killed outright, as by running out of memory, runs no handler.
+   */
+  readonly answerPending: (reason: string) => void;
+}
+
 /**
  * The loop of a pool's worker thread (see blockJob.ts): for each job message, takes pieces from
  * the job's shared queue, runs them with the job's kind, and posts one message if it took any:
  * the results by piece index (or, for a kind that folds, its part), or the error that stopped it.
  */
-export function serveJobs(port: MessagePort, kinds: Readonly<Record<string, AnyWorkKind>>): void {
+export function serveJobs(port: MessagePort, kinds: Readonly<Record<string, AnyWorkKind>>): JobServer {
   let held = new Map<number, Held>();
+  /**
+   * The job this thread took pieces of and has not answered yet. The main thread waits for one
+   * message per thread that took a piece: if this thread ends first, `answerPending` answers for
+   * it, so the main thread is not left waiting for ever.
+   */
+  let unanswered: { readonly jobId: number; readonly control: Int32Array } | undefined;
+
+  const answer = (message: PartMessage, control: Int32Array, transfer: ArrayBuffer[]): void => {
+    unanswered = undefined;
+    port.postMessage(message, transfer);
+    Atomics.add(control, CONTROL.POSTED, 1);
+    Atomics.notify(control, CONTROL.POSTED);
+  };
 
   const runJob = (job: JobMessage): void => {
     // the models of this job, and only those, from now on (the sending thread assumes the same)
@@ -41,6 +65,7 @@ export function serveJobs(port: MessagePort, kinds: Readonly<Record<string, AnyW
           // counted before anything can fail: the main thread then waits for this part's message
           Atomics.add(control, CONTROL.PARTS, 1);
           took = true;
+          unanswered = { jobId: job.jobId, control };
         }
         if (kind === undefined) throw new Error(`no work kind ${JSON.stringify(job.kind)}`);
         const entry = held.get(job.models[piece.m]?.key ?? -1);
@@ -76,12 +101,15 @@ export function serveJobs(port: MessagePort, kinds: Readonly<Record<string, AnyW
       };
       transfer = [];
     }
-    if (message !== undefined) {
-      port.postMessage(message, transfer);
-      Atomics.add(control, CONTROL.POSTED, 1);
-      Atomics.notify(control, CONTROL.POSTED);
-    }
+    if (message !== undefined) answer(message, control, transfer);
   };
 
   port.on('message', runJob);
+  return {
+    answerPending(reason) {
+      if (unanswered === undefined) return;
+      const { jobId, control } = unanswered;
+      answer({ kind: 'error', jobId, message: reason }, control, []);
+    },
+  };
 }

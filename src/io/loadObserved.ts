@@ -43,7 +43,7 @@ export function loadObserved(file: string): Observation[] {
 
 /**
  * Parses the text of an observed-counts CSV file (RFC 4180 quoting: fields with commas, quotes or
- * line breaks are quoted; `""` is a quote). Every problem is collected with its location (file,
+ * line breaks are quoted; `""` is a quote; lines may end in CRLF, LF or a mix). Every problem is collected with its location (file,
  * line, column name), what was expected and what was found; any problem throws
  * {@link InputErrors}. Checks: the header names known columns and has the required ones; every row
  * has as many fields as the header; a known measure (a typo gets a suggestion); a year (`YYYY`, or
@@ -54,7 +54,9 @@ export function loadObserved(file: string): Observation[] {
 export function parseObserved(text: string, file: string): Observation[] {
   let records: RawRecord[];
   try {
-    const parsed: unknown = parse(text, {
+    // one kind of line end: a file saved by Excel (CRLF) and extended in another editor (LF)
+    // would otherwise fail at the first line that ends differently
+    const parsed: unknown = parse(text.replace(/\r\n?/g, '\n'), {
       info: true,
       raw: true,
       bom: true,
@@ -70,7 +72,8 @@ export function parseObserved(text: string, file: string): Observation[] {
         message: 'the file is not valid CSV',
         location: { file, ...(line !== undefined ? { line } : {}) },
         expected: 'CSV as RFC 4180 writes it (a quoted field ends with a quote)',
-        found: e.message,
+        // csv-parse names the character it stopped at, a line break among them: one line
+        found: e.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'),
       });
     }
     throw e;
@@ -219,6 +222,13 @@ export function parseObserved(text: string, file: string): Observation[] {
     const valueText = col(r, 'value');
     const value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(valueText) ? Number(valueText) : Number.NaN;
     if (!Number.isFinite(value)) {
+      // "约300" (about), "超300" (more than): the figure, with the qualifier that says so
+      const worded = /^(约|大约|近|超过|超|逾|突破)\s*(.+)$/.exec(valueText);
+      const qualifier =
+        worded?.[1] !== undefined && /^(约|大约|近)$/.test(worded[1]) ? 'approximate' : 'lower_bound';
+      const rest = worded?.[2]?.trim();
+      const figure =
+        rest === undefined ? undefined : /^\d+(\.\d+)?$/.test(rest) ? Number(rest) : numberFromText(rest);
       const meant = numberFromText(valueText);
       at(
         line,
@@ -226,7 +236,11 @@ export function parseObserved(text: string, file: string): Observation[] {
         'not a number',
         'a number written with digits (no thousands separators or units)',
         JSON.stringify(valueText),
-        meant !== undefined ? `did you mean ${String(meant)}?` : undefined,
+        figure !== undefined
+          ? `did you mean ${String(figure)}, with qualifier ${qualifier}?`
+          : meant !== undefined
+            ? `did you mean ${String(meant)}?`
+            : undefined,
       );
     } else if (Math.abs(value) > MAX_COUNT) {
       at(line, 'value', 'too large a count', `a count of at most ${MAX_COUNT}`, valueText);

@@ -381,6 +381,19 @@ export function loadTarget(
       path: baseline,
     };
   }
+  if (!listPlanIds().includes(target)) {
+    // neither a file, a scenario name nor a plan id: the nearest of the names, or a file
+    const plans = listPlanIds();
+    const near = suggest(target, [...plans, ...scenarioNames()]);
+    throw new InputError({
+      code: 'E_NOT_FOUND',
+      message: `no plan, scenario or file named ${JSON.stringify(target)}`,
+      location: { file: target },
+      expected: `a plan id (${plans.join(', ')}), a scenario name (\`ladder run jiangmen-2021.budget-cut\` runs scenarios/jiangmen-2021.budget-cut.yaml) or a scenario file (.yaml, .json)`,
+      found: JSON.stringify(target),
+      ...(near !== undefined ? { hint: `did you mean \`${near}\`?` } : {}),
+    });
+  }
   const plan = loadPlan(target);
   const loaded = readScenarioDoc(
     { file: `${target} (plan)`, data: { plan: plan.id }, locate: () => undefined },

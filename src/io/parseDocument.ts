@@ -91,7 +91,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
         offset = i + 1;
       }
     }
-    throw new InputError({ code: 'E_ENCODING', message: 'the file is not valid UTF-8', location: { file } });
+    throw new InputError({
+      code: 'E_ENCODING',
+      message: 'the file is not valid UTF-8',
+      location: { file },
+      expected: 'UTF-8 text',
+      found: 'an incomplete character at the end',
+    });
   }
 }
 

@@ -19,6 +19,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): str
       code: 'E_WRITE',
       message: `cannot write the file: ${(e as Error).message}`,
       location: { file },
+      expected: 'a file that can be written',
+      found: (e as NodeJS.ErrnoException).code ?? 'an error',
     });
   }
   return target;

@@ -26,7 +26,13 @@ export const BaseCount = z
       ctx.addIssue({
         code: 'custom',
         path: ['low'],
-        message: 'expected low and high for a prior base count',
+        message: `a base count known only as a prior needs its range (expected low and high, found ${
+          b.low === undefined && b.high === undefined
+            ? 'neither'
+            : b.low === undefined
+              ? 'only high'
+              : 'only low'
+        })`,
       });
     }
     if (b.low !== undefined && b.low > b.value) {
@@ -127,9 +133,14 @@ export const Amount = z.strictObject({
 });
 export type Amount = z.output<typeof Amount>;
 
-export const YearSpan = z
-  .strictObject({ from: Year, to: Year })
-  .refine((s) => s.from <= s.to, { message: 'expected from ≤ to' });
+export const YearSpan = z.strictObject({ from: Year, to: Year }).superRefine((s, ctx) => {
+  if (s.from > s.to) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a span of years runs forwards (expected from ≤ to, found from ${s.from} to ${s.to})`,
+    });
+  }
+});
 
 export const Lever = z.strictObject({
   id: Id,
@@ -259,7 +270,7 @@ export const Plan = PlanShape.superRefine((plan, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['baseYear'],
-      message: `expected the base year (${plan.baseYear}) at most one year after the plan start (${plan.period.from})`,
+      message: `expected the base year at most one year after the plan start ${plan.period.from}, found ${plan.baseYear}`,
     });
   }
   for (const [m, spec] of Object.entries(plan.marks)) {

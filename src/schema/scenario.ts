@@ -9,6 +9,12 @@ import { checkPriorBounds } from './priorBounds.js';
 /** Largest number of trajectories a single run accepts. */
 export const MAX_RUNS = 10_000_000;
 
+/**
+ * Fewest trajectories a run accepts: every estimate carries its Monte Carlo standard error, and
+ * a standard error from a sample variance (what the levers buy, paired differences) needs two.
+ */
+export const MIN_RUNS = 2;
+
 /** What a scenario may change of one of the plan's levers. */
 export const LeverOverride = z.strictObject({
   /** false: the lever is not applied */
@@ -48,7 +54,7 @@ export const ScenarioInput = z
     name: LocalizedText.optional(),
     description: z.string().optional(),
     plan: Id,
-    runs: z.number().int().min(1).max(MAX_RUNS).optional(),
+    runs: z.number().int().min(MIN_RUNS).max(MAX_RUNS).optional(),
     seed: z.union([z.string().min(1), z.number().int()]).optional(),
     /** Last simulated year (default: the latest goal year or plan end). */
     horizon: Year.optional(),
@@ -82,7 +88,7 @@ export const ResolvedScenario = z.strictObject({
   name: LocalizedText,
   description: z.string(),
   plan: Plan,
-  runs: z.number().int().min(1).max(MAX_RUNS),
+  runs: z.number().int().min(MIN_RUNS).max(MAX_RUNS),
   seed: z.string(),
   horizon: Year,
   applicationMultiplier: z.record(z.string(), z.number()),

@@ -75,6 +75,8 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
             code: 'E_USAGE',
             message: '--precision and --shard do not combine: a shard cannot see the other shards’ results',
             location: { path: '--precision' },
+            expected: 'either --precision or --shard',
+            found: 'both',
             hint: 'give the shards a fixed --runs',
           });
         }
@@ -83,12 +85,15 @@ export function runCommandSpec(y: Argv, io: Io): Argv {
             code: 'E_USAGE',
             message: '--posterior and --shard do not combine yet: shards run the scenario’s priors',
             location: { path: '--posterior' },
+            expected: 'either --posterior or --shard',
+            found: 'both',
           });
         }
-        const o = runShardCommand({
+        const o = await runShardCommand({
           ...common,
           shard: parseShard(args.shard),
           sets: (args.set ?? []).map(parseSetOverride),
+          ...(io.signal !== undefined ? { signal: io.signal } : {}),
         });
         const { index, count } = o.part.shard;
         io.stdout(
