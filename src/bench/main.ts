@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { runTrajectories, type SpecModel } from '../engine/runBlocks.js';
 import { stream } from '../engine/rng.js';
 import { bareSamplerLoop } from '../engine/samplerLoop.js';
-import { closeWorkerPool, createWorkerPool } from '../engine/workerPool.js';
+import { closeWorkerPool, createWorkerPool, POOL_START_RUNS } from '../engine/workerPool.js';
 import { engineWorkerPath } from '../io/engineWorker.js';
 import { loadTarget } from '../io/loadScenario.js';
 import { compileModel } from '../model/compile.js';
@@ -88,6 +88,8 @@ interface PlanResult {
   /** peak MB by run count, on one thread and on all cores */
   memoryOne: number[];
   memoryAll: number[];
+  /** the same on all cores with the worker threads started at every size */
+  memoryStarted: number[];
   coldMs: number;
 }
 
@@ -108,14 +110,16 @@ function benchPlan(plan: string): PlanResult {
   const drawsPerTraj = drawsPerTrajectory(source.model, 'bench', 2_000);
   const nsPerDraw = (median(one.cpuMs) * 1e6) / RUNS / drawsPerTraj;
 
-  const peakMb = (runs: number, threads: number): number => {
-    progress(`${plan}: peak memory at ${runs} runs, ${threads} thread(s)`);
-    const r = spawnSync(process.execPath, [PROBE, plan, String(runs), String(threads)], { encoding: 'utf8' });
+  const peakMb = (runs: number, threads: number, started = false): number => {
+    progress(`${plan}: peak memory at ${runs} runs, ${threads} thread(s)${started ? ', started' : ''}`);
+    const args = [PROBE, plan, String(runs), String(threads), ...(started ? ['started'] : [])];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { peakRssMb: number }).peakRssMb;
   };
   const memoryOne = memoryRuns.map((runs) => peakMb(runs, 1));
   const memoryAll = memoryRuns.map((runs) => peakMb(runs, cores));
+  const memoryStarted = memoryRuns.map((runs) => peakMb(runs, cores, true));
 
   progress(`${plan}: cold start`);
   const out = mkdtempSync(join(tmpdir(), 'ladder-bench-'));
@@ -137,6 +141,7 @@ function benchPlan(plan: string): PlanResult {
     bareNs,
     memoryOne,
     memoryAll,
+    memoryStarted,
     coldMs,
   };
 }
@@ -232,14 +237,19 @@ for (const r of results) {
   );
 }
 const ratio = (mb: readonly number[]): number => (mb[mb.length - 1] ?? 0) / (mb[0] ?? 1);
-say(`\nPeak resident memory (MB) of a process running the plan like \`ladder run\` (no report written):\n\n`);
+say(
+  `\nPeak resident memory (MB) of a process running the plan like \`ladder run\` (no report written); ` +
+    `"${cores}, started": worker threads started at every size (\`ladder run\` starts them from ` +
+    `${fmt(POOL_START_RUNS)} runs), so that the sizes are compared on the same threads:\n\n`,
+);
 const sizes = memoryRuns.map((r) => fmt(r)).join(' | ');
 say(`| plan | threads | ${sizes} | ratio, largest/smallest |\n`);
 say(`|${' --- |'.repeat(3 + memoryRuns.length)}\n`);
 for (const r of results) {
   for (const [threads, mb] of [
-    [1, r.memoryOne],
-    [cores, r.memoryAll],
+    ['1', r.memoryOne],
+    [String(cores), r.memoryAll],
+    [`${cores}, started`, r.memoryStarted],
   ] as const) {
     say(`| ${r.plan} | ${threads} | ${mb.map((m) => fmt(m, 0)).join(' | ')} | ${fmt(ratio(mb), 2)}× |\n`);
   }
