@@ -12,6 +12,7 @@ import {
   TITLE_FONT_SIZE,
   TITLE_SLACK,
 } from './theme.js';
+import { bandRows, fanBandLayers } from './fanBands.js';
 import { legendColumns, wrapTitle } from './wrapTitle.js';
 
 const DEFAULT_HEIGHT = 260;
@@ -100,14 +101,6 @@ export function fanChartSpec(input: FanChartInput): TopLevelSpec {
     axis: { title: null, format: 'd', values: yearTicks(firstYear, lastYear) },
   };
   const yAxis = { title: input.yTitle, labelExpr: countLabelExpr(input.lang), tickCount: 6 };
-  const rows = input.rows.map((r) => ({
-    year: r.year,
-    p05: r.p05,
-    p25: r.p25,
-    p50: r.p50,
-    p75: r.p75,
-    p95: r.p95,
-  }));
   const goals = input.goals.map((g, i) => ({
     year: g.year,
     from: baseYear,
@@ -153,31 +146,14 @@ export function fanChartSpec(input: FanChartInput): TopLevelSpec {
     );
   }
   layers.push(
-    {
-      data: { values: rows },
-      mark: { type: 'area', opacity: 1 },
-      encoding: {
-        x,
-        y: { field: 'p05', type: 'quantitative', axis: yAxis, scale: { domain: [0, top * 1.1], nice: true } },
-        y2: { field: 'p95' },
-        color: color(legend.band90),
-      },
-    },
-    {
-      data: { values: rows },
-      mark: { type: 'area', opacity: 1 },
-      encoding: {
-        x,
-        y: { field: 'p25', type: 'quantitative' },
-        y2: { field: 'p75' },
-        color: color(legend.band50),
-      },
-    },
-    {
-      data: { values: rows },
-      mark: { type: 'line', strokeWidth: 2.5, point: { filled: true, size: 28 } },
-      encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: color(legend.median) },
-    },
+    ...fanBandLayers({
+      rows: bandRows(input.rows),
+      x,
+      y: { axis: yAxis, scale: { domain: [0, top * 1.1], nice: true } },
+      color,
+      legend,
+      medianPoints: true,
+    }),
   );
   if (goals.length > 0) {
     layers.push(

@@ -14,6 +14,7 @@ import {
   type ChartConfig,
   type ChartLayer,
 } from './theme.js';
+import { bandRows, fanBandLayers } from './fanBands.js';
 import { legendColumns, wrapTitle } from './wrapTitle.js';
 
 /** A published figure drawn over a fan. */
@@ -100,46 +101,16 @@ export function fitFanSpec(input: FitFanInput): TopLevelSpec {
       orient: 'bottom' as const,
     },
   });
-  const rows = input.rows.map((r) => ({
-    year: r.year,
-    p05: r.p05,
-    p25: r.p25,
-    p50: r.p50,
-    p75: r.p75,
-    p95: r.p95,
-  }));
-  const layers: ChartLayer[] = [
-    {
-      data: { values: rows },
-      mark: { type: 'area', opacity: 1 },
-      encoding: {
-        x,
-        y: {
-          field: 'p05',
-          type: 'quantitative',
-          axis: { title: input.yTitle, labelExpr: countLabelExpr(input.lang), tickCount: 6 },
-          scale: { domain: [bottom, top * 1.12], nice: true },
-        },
-        y2: { field: 'p95' },
-        color: bandColor(legend.band90),
-      },
+  const layers: ChartLayer[] = fanBandLayers({
+    rows: bandRows(input.rows),
+    x,
+    y: {
+      axis: { title: input.yTitle, labelExpr: countLabelExpr(input.lang), tickCount: 6 },
+      scale: { domain: [bottom, top * 1.12], nice: true },
     },
-    {
-      data: { values: rows },
-      mark: { type: 'area', opacity: 1 },
-      encoding: {
-        x,
-        y: { field: 'p25', type: 'quantitative' },
-        y2: { field: 'p75' },
-        color: bandColor(legend.band50),
-      },
-    },
-    {
-      data: { values: rows },
-      mark: { type: 'line', strokeWidth: 2.5 },
-      encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: bandColor(legend.median) },
-    },
-  ];
+    color: bandColor,
+    legend,
+  });
   if (input.lastFitted !== undefined && input.lastFitted.year < last) {
     const rule = [{ year: input.lastFitted.year, label: input.lastFitted.label }];
     layers.push(
