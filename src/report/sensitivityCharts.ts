@@ -1,6 +1,5 @@
 import type { SensitivityReport } from '../schema/sensitivity.js';
-import { labelOverflow } from './charts/labelPadding.js';
-import { chartConfig } from './charts/theme.js';
+import { rowLabelConfig } from './charts/labelPadding.js';
 import { factorLabel } from './factorLabels.js';
 import type { Lang } from './lang.js';
 
@@ -62,11 +61,7 @@ function styled(
   labels: readonly string[],
 ): VegaLiteSpec {
   if (lang === undefined) return spec;
-  const config = chartConfig(lang);
-  return {
-    ...spec,
-    config: { ...config, padding: { left: 8 + labelOverflow(labels, 12), right: 16, top: 8, bottom: 8 } },
-  };
+  return { ...spec, config: rowLabelConfig(lang, labels) };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Lang } from '../lang.js';
+import { chartConfig, type ChartConfig } from './theme.js';
 import { textEm } from './wrapTitle.js';
 
 /**
@@ -9,4 +11,20 @@ export function labelOverflow(labels: readonly string[], fontSize: number): numb
   let worst = 0;
   for (const l of labels) worst = Math.max(worst, (textEm(l) - 0.8 * l.length) * fontSize);
   return Math.ceil(worst);
+}
+
+/**
+ * The house chart config for a chart with row labels on its left (`labels`, at `fontSize`): the
+ * padding on the left leaves room for the labels vega measures short (see {@link labelOverflow}).
+ */
+export function rowLabelConfig(lang: Lang, labels: readonly string[], fontSize = 12): ChartConfig {
+  return {
+    ...chartConfig(lang),
+    padding: { left: 8 + labelOverflow(labels, fontSize), right: 16, top: 8, bottom: 8 },
+  };
+}
+
+/** The width vega gives the widest of these labels (0.8 em a character), in pixels. */
+export function labelColumnWidth(labels: readonly string[], fontSize = 12): number {
+  return Math.max(...labels.map((l) => textEm(l) * fontSize * 0.8), 0);
 }

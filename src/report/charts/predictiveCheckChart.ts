@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Qualifier } from '../../schema/observed.js';
 import type { Lang } from '../lang.js';
-import { chartConfig, COLORS, SUBTITLE_FONT_SIZE, TITLE_FONT_SIZE } from './theme.js';
-import { labelOverflow } from './labelPadding.js';
-import { textEm, wrapTitle } from './wrapTitle.js';
+import { COLORS, SUBTITLE_FONT_SIZE, TITLE_FONT_SIZE } from './theme.js';
+import { labelColumnWidth, rowLabelConfig } from './labelPadding.js';
+import { wrapTitle } from './wrapTitle.js';
 
 /** One figure's posterior predictive check. */
 export interface CheckRow {
@@ -58,26 +58,15 @@ export function predictiveCheckSpec(input: PredictiveCheckInput): TopLevelSpec {
     axis: { labelLimit: 360, labelFontSize: 12 },
   };
   const verdicts = [input.legend.fits, input.legend.misfit];
-  const config = chartConfig(input.lang);
   // the titles wrap within the plot and its labels (vega sizes the chart by an estimate of
   // its text, short of a CJK text's real width: a longer title would be cut)
-  const labels = Math.max(...values.map((v) => textEm(v.label) * 12 * 0.8), 0);
+  const labels = labelColumnWidth(values.map((v) => v.label));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: {
-      ...config,
-      padding: {
-        left:
-          8 +
-          labelOverflow(
-            values.map((v) => v.label),
-            12,
-          ),
-        right: 16,
-        top: 8,
-        bottom: 8,
-      },
-    },
+    config: rowLabelConfig(
+      input.lang,
+      values.map((v) => v.label),
+    ),
     title: {
       text: wrapTitle(input.title, width + labels, TITLE_FONT_SIZE),
       subtitle: wrapTitle(input.subtitle, width + labels, SUBTITLE_FONT_SIZE),

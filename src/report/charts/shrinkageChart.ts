@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CoordinateSummary } from '../../schema/posterior.js';
 import type { Lang } from '../lang.js';
-import { chartConfig, COLORS, LEGEND_FONT_SIZE, SUBTITLE_FONT_SIZE, TITLE_FONT_SIZE } from './theme.js';
-import { labelOverflow } from './labelPadding.js';
-import { legendColumns, textEm, wrapTitle } from './wrapTitle.js';
+import { COLORS, LEGEND_FONT_SIZE, SUBTITLE_FONT_SIZE, TITLE_FONT_SIZE } from './theme.js';
+import { labelColumnWidth, rowLabelConfig } from './labelPadding.js';
+import { legendColumns, wrapTitle } from './wrapTitle.js';
 
 export interface ShrinkageInput {
   readonly lang: Lang;
@@ -66,10 +66,9 @@ export function shrinkageSpec(input: ShrinkageInput): TopLevelSpec {
     axis: { labelLimit: 420 },
   };
   const entries = [input.legend.prior, input.legend.informed, input.legend.little];
-  const config = chartConfig(input.lang);
   // the titles wrap within the plot and its labels (vega sizes the chart by an estimate of
   // its text, short of a CJK text's real width: a longer title would be cut)
-  const labels = Math.max(...values.map((v) => textEm(v.label) * 12 * 0.8), 0);
+  const labels = labelColumnWidth(values.map((v) => v.label));
   const color = {
     scale: { domain: entries, range: ['#dfe2e6', COLORS.median, '#9fbbdc'] },
     legend: {
@@ -81,20 +80,10 @@ export function shrinkageSpec(input: ShrinkageInput): TopLevelSpec {
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    config: {
-      ...config,
-      padding: {
-        left:
-          8 +
-          labelOverflow(
-            values.map((v) => v.label),
-            12,
-          ),
-        right: 16,
-        top: 8,
-        bottom: 8,
-      },
-    },
+    config: rowLabelConfig(
+      input.lang,
+      values.map((v) => v.label),
+    ),
     title: {
       text: wrapTitle(input.title, width + labels, TITLE_FONT_SIZE),
       subtitle: wrapTitle(input.subtitle, width + labels, SUBTITLE_FONT_SIZE),
