@@ -1,15 +1,15 @@
 import { readdirSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRIOR_SOURCES_ZH, priorSourceText } from '../src/model/priorSourcesZh.js';
 import { DEFAULT_PRIORS } from '../src/model/priors.js';
 import { loadObserved, SHIPPED_OBSERVED } from '../src/io/loadObserved.js';
 import { loadPlan } from '../src/io/loadPlan.js';
+import { loadTarget } from '../src/io/loadScenario.js';
 import { assumptionsSection } from '../src/report/runReport.js';
 import { SHIPPED_NOTES_ZH, shippedNote } from '../src/report/shippedNotesZh.js';
 import { PARAM_NAMES } from '../src/schema/params.js';
 import { observedStocks } from '../src/schema/observed.js';
-import { scenarioOf } from './helpers.js';
 
 /** Six or more ASCII words in a row: an English sentence left in a Chinese text. */
 const ENGLISH_RUN = /(?:[A-Za-z][A-Za-z'’.,:;()/-]*\s+){5,}[A-Za-z][A-Za-z'’.,:;()/-]*/;
@@ -26,6 +26,10 @@ function plainNumbers(en: string): string[] {
   const scaled = /\d[\d.,]*\s*[–-]\s*\d[\d.,]*\s*(?:k|M|bn)\b|\d[\d.,]*\s*(?:k|M|bn)\b/g;
   return (en.replace(scaled, ' ').match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/[.,]$/, ''));
 }
+
+const SHIPPED_SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => loadTarget(join('scenarios', f)).scenario);
 
 const SHIPPED_PLANS = readdirSync('seeds')
   .filter((f) => f.endsWith('.yaml'))
@@ -66,12 +70,20 @@ describe('Chinese renderings of the notes shipped with the plans and the observe
       ...(b.quote !== undefined && ENGLISH_RUN.test(b.quote) ? [b.quote] : []),
     ]),
   );
+  /** The notes of the priors the shipped what-if scenarios set themselves. */
+  const scenarioNotes = SHIPPED_SCENARIOS.flatMap((sc) =>
+    PARAM_NAMES.map((n) => sc.priors[n].source).filter((src, i) => {
+      const name = PARAM_NAMES[i];
+      return name !== undefined && src !== DEFAULT_PRIORS[name].source;
+    }),
+  );
   const titles = SHIPPED_PLANS.flatMap((p) =>
     observedStocks(loadObserved(SHIPPED_OBSERVED), p.region.id).map((o) => o.source),
   );
 
-  it('renders every English base-count note and quote of the shipped plans', () => {
-    for (const note of baseNotes) {
+  it('renders every English base-count note and quote of the shipped plans, and the scenarios’ own prior notes', () => {
+    expect(scenarioNotes.length).toBeGreaterThan(0);
+    for (const note of [...baseNotes, ...scenarioNotes]) {
       if (!ENGLISH_RUN.test(note)) continue;
       const zh = SHIPPED_NOTES_ZH.get(note);
       expect(zh, note).toBeDefined();
@@ -82,18 +94,19 @@ describe('Chinese renderings of the notes shipped with the plans and the observe
 
   it('renders the source of every published count a run report lists, and keeps no stale entry', () => {
     for (const t of titles) expect(outsideTitles(shippedNote(t, 'zh')), t).not.toMatch(ENGLISH_RUN);
-    const used = new Set([...baseNotes, ...titles]);
+    const used = new Set([...baseNotes, ...scenarioNotes, ...titles]);
     for (const en of SHIPPED_NOTES_ZH.keys()) expect(used.has(en), `stale entry: ${en}`).toBe(true);
     expect(shippedNote('a note of my own', 'zh')).toBe('a note of my own');
   });
 
-  it('leaves no English sentence in the assumptions of any shipped plan in Chinese', () => {
+  it('leaves no English sentence in the assumptions of any shipped scenario in Chinese', () => {
     const observed = loadObserved(SHIPPED_OBSERVED);
-    for (const p of SHIPPED_PLANS) {
-      const scenario = scenarioOf(p.id);
-      const section = assumptionsSection({ scenario, observed: observedStocks(observed, p.region.id) }, 'zh');
+    expect(SHIPPED_SCENARIOS.length).toBeGreaterThanOrEqual(SHIPPED_PLANS.length);
+    for (const scenario of SHIPPED_SCENARIOS) {
+      const stocks = observedStocks(observed, scenario.plan.region.id);
+      const section = assumptionsSection({ scenario, observed: stocks }, 'zh');
       const text = JSON.stringify(section.blocks);
-      expect(outsideTitles(text), p.id).not.toMatch(ENGLISH_RUN);
+      expect(outsideTitles(text), scenario.id).not.toMatch(ENGLISH_RUN);
       expect(text).not.toContain('（英文）');
     }
   });

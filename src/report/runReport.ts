@@ -517,7 +517,7 @@ export function assumptionsSection(input: AssumptionsInput, lang: Lang): Section
           text: `${EVIDENCE_LABEL[cls][lang]} · ${p.tag}`,
           tone: cls === 'sourced' ? 'good' : cls === 'mixed' ? 'fair' : 'neutral',
         },
-        priorSourceText(n, p, lang),
+        shippedNote(priorSourceText(n, p, lang), lang),
       ];
     }),
     align: ['l', 'l', 'l', 'l'],

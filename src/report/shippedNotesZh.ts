@@ -4,7 +4,8 @@ import type { Lang } from './lang.js';
  * Chinese renderings of the English notes that ship with the plans and the observed counts: the
  * source notes of base counts known only as a range (seeds/*.yaml, `base.<measure>.source`), the
  * English quote behind an observed base count, and the English titles of the sources of
- * seeds/data/observed_counts.csv that the run report lists. Keyed by the English text itself, so
+ * seeds/data/observed_counts.csv that the run report lists, and the notes of the priors that the
+ * shipped what-if scenarios (scenarios/*.yaml) set. Keyed by the English text itself, so
  * a note a user wrote or changed is shown as written; test/shippedNotesZh.test.ts checks that
  * every English note the shipped plans carry has its entry and that no entry is stale. Figures,
  * file references (observed_counts.csv: region,measure,year) and document names are kept.
@@ -164,6 +165,16 @@ const ENTRIES: readonly (readonly [string, string])[] = [
   ],
   // observed_counts.csv source_title
   ['岳阳市激发创新活力 (gztexun.com repost, 2023)', '岳阳市激发创新活力（gztexun.com 转载，2023年）'],
+  // scenarios/jieyang-2024.strong-programme.yaml · priors.programmeEffect
+  [
+    'What-if: a programme as strong as a new reward at the low end of MODEL.md ×1.3–2.5.',
+    '假设情形：培育计划的作用与新设认定奖励一样强，取 MODEL.md 中 ×1.3–2.5 的低端。',
+  ],
+  // scenarios/yueyang-2022.double-listing-support.yaml · priors.listingSupportEffect
+  [
+    'What-if: twice the default response (uniform 0–1) of listing rates to listing support.',
+    '假设情形：上市率对上市扶持的响应为默认值（均匀分布0–1）的两倍。',
+  ],
 ];
 
 /** English note → its Chinese rendering. */

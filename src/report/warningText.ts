@@ -4,7 +4,7 @@ import type { Plan } from '../schema/plan.js';
 import { coordinateName, figureMeasureName, regionName as knownRegionName } from './calibrationText.js';
 import { factorLabel } from './factorLabels.js';
 import type { Lang } from './lang.js';
-import { formatPercent } from './numberFormat.js';
+import { formatCount, formatPercent } from './numberFormat.js';
 import { paramName } from './terms.js';
 
 /**
@@ -65,6 +65,12 @@ const pct = (x: string | undefined): string => {
   return Number.isFinite(v) ? formatPercent(v, 0.001) : s(x);
 };
 
+/** A count written by the raiser as a plain number, in 万 / 亿 as the Chinese reports write counts. */
+const count = (x: string | undefined): string => {
+  const v = Number(x);
+  return x !== undefined && Number.isFinite(v) ? formatCount(v, 'zh') : s(x);
+};
+
 /** One misfit of a calibration warning ("line L: MEASURE YEAR = VALUE, model P05–P95") in Chinese. */
 function misfitZh(text: string): string {
   const m =
@@ -73,7 +79,7 @@ function misfitZh(text: string): string {
     );
   const g = m?.groups;
   if (g === undefined) return text;
-  return `${s(g['year'])}年${figureMeasureName(s(g['measure']), 'zh')}为${s(g['value'])}（数据文件第${s(g['line'])}行），模型区间${s(g['lo'])}–${s(g['hi'])}`;
+  return `${s(g['year'])}年${figureMeasureName(s(g['measure']), 'zh')}为${count(g['value'])}（数据文件第${s(g['line'])}行），模型区间${count(g['lo'])}—${count(g['hi'])}`;
 }
 
 const FORMS: { readonly [C in WarningCode]: WarningForm } = {
@@ -144,7 +150,7 @@ const FORMS: { readonly [C in WarningCode]: WarningForm } = {
     pattern:
       /^(?<misfits>\d+) of (?<fitted>\d+) fitted figures fall outside their 90% posterior predictive interval \((?<figures>.+)\): the model cannot reproduce them together(?: \(a regime break, --break YEAR, may help\)(?<breakHint>))?$/,
     zh: (p) =>
-      `参与拟合的${s(p['fitted'])}个公开数据中有${s(p['misfits'])}个落在后验预测的90%区间之外（${s(p['figures']).split('; ').map(misfitZh).join('；')}）：模型无法同时复现这些数据${p['breakHint'] !== undefined ? '（设定结构突变年份 --break YEAR 或许有帮助）' : ''}`,
+      `参与拟合的${s(p['fitted'])}个公开数据中有${s(p['misfits'])}个落在后验预测的90%区间之外（${s(p['figures']).split('; ').map(misfitZh).join('；')}）：模型无法同时复现这些数据${p['breakHint'] !== undefined ? '（设置政策断点 --break 年份 或许有帮助）' : ''}`,
   },
   'posterior-above-prior': {
     pattern:
