@@ -37,6 +37,8 @@ interface PageCheck {
   readonly charts: number;
   readonly emptyCharts: string[];
   readonly text: string;
+  /** every text of the page, folded parts too, except code (scenario JSON, command lines) */
+  readonly prose: string;
   readonly pwned: string | null;
   readonly scripts: number;
   readonly images: number;
@@ -56,10 +58,16 @@ const PAGE_FACTS = `(() => {
       return box.width < 50 || box.height < 50 || svg.querySelectorAll('path, rect, line, text').length < 10;
     })
     .map((f) => f.id);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const prose = [];
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    if (n.parentElement !== null && n.parentElement.closest('pre, code, style') === null) prose.push(n.textContent);
+  }
   return {
     charts: figures.length,
     emptyCharts: empty,
     text: document.body.innerText,
+    prose: prose.join('\\n'),
     pwned: window.__pwned === undefined ? null : String(window.__pwned),
     scripts: document.querySelectorAll('script').length,
     images: document.querySelectorAll('img').length,
@@ -70,10 +78,20 @@ const PageFacts = z.strictObject({
   charts: z.number(),
   emptyCharts: z.array(z.string()),
   text: z.string(),
+  prose: z.string(),
   pwned: z.string().nullable(),
   scripts: z.number(),
   images: z.number(),
 });
+
+/**
+ * English left in a Chinese report: six or more ASCII words in a row, anywhere but in code and in
+ * the titles of English-language sources (《…》), which keep their own language.
+ */
+function englishLeft(prose: string): string[] {
+  const words = /(?:[A-Za-z][A-Za-z'’.,:;()/-]*[ \t]+){5,}[A-Za-z][A-Za-z'’.,:;()/-]*/g;
+  return [...prose.replace(/《[^》]*》/g, '《》').matchAll(words)].map((m) => m[0]);
+}
 
 let context: BrowserContext;
 const root = mkdtempSync(join(tmpdir(), 'ladder-browser-'));
@@ -185,6 +203,7 @@ describe('HTML reports in a browser', () => {
           const han = page.text.match(/[\u4e00-\u9fff]/g) ?? [];
           expect(han.length, 'Chinese characters').toBeGreaterThan(500);
           expect(page.text).toContain('结论摘要');
+          expect(englishLeft(page.prose), 'English sentences in the Chinese report').toEqual([]);
           // parameters from the priors: no calibration section (the note on the shipped figures stays)
           expect(page.text).not.toContain('参数来源与校准拟合');
         } else {
@@ -247,7 +266,8 @@ async function checkReport(out: string, name: string | null, mustSay = '结论�
       const han = page.text.match(/[\u4e00-\u9fff]/g) ?? [];
       expect(han.length, 'Chinese characters').toBeGreaterThan(300);
       expect(page.text).toContain(mustSay);
-      expect(page.text).not.toContain('（英文原文）');
+      expect(page.prose).not.toContain('（英文原文）');
+      expect(englishLeft(page.prose), 'English sentences in the Chinese report').toEqual([]);
     } else {
       expect(page.text).toContain('Glossary');
     }
@@ -467,6 +487,30 @@ describe('calibration, backtest, projection and sensitivity reports in a browser
     expect(scores.startsWith('\uFEFForigin,line,measure')).toBe(true);
     expect(scores).toContain(',linear-trend,');
     await checkReport(dir, 'backtest-guangdong', '预测区间的覆盖率');
+  });
+
+  it('backtest whose fit misfits: its warnings said in Chinese, none left in English', async () => {
+    const dir = join(root, 'backtest-china');
+    const r = await cli(
+      'backtest',
+      '--region',
+      'china',
+      '--origin',
+      '2021',
+      '--particles',
+      '50',
+      '--report',
+      dir,
+      '--lang',
+      'both',
+    );
+    expect(r.code, r.err).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as {
+      origins: { warnings: string[] }[];
+    };
+    expect(summary.origins.flatMap((o) => o.warnings).length).toBeGreaterThan(0);
+    const [zh] = await checkReport(dir, 'backtest-china', '该起点拟合的提示');
+    expect(zh?.text).toContain('落在后验预测的90%区间之外');
   });
 
   it('project: the fan of every measure to --to, the figures over it', async () => {

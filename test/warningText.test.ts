@@ -3,31 +3,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { calibrateRegion } from '../src/analysis/calibrate.js';
+import { calibrationWarnings, coordinateSummaries, fitRows } from '../src/analysis/calibrationSummary.js';
+import { serialEvaluate } from '../src/analysis/designRuns.js';
 import { modelWithPosterior } from '../src/analysis/posteriorSamples.js';
+import { analyseSensitivity, DEFAULT_SENSITIVITY } from '../src/analysis/sensitivity.js';
 import { evidenceWarnings, monotonicityWarning } from '../src/app/analysisParts.js';
 import { compareScenarios } from '../src/app/compareScenarios.js';
 import { shippedFitAvailable } from '../src/app/posteriorForPlan.js';
 import { reportRun, simulateScenario } from '../src/app/runScenario.js';
 import { parseLeverRef } from '../src/io/leverRef.js';
+import { loadObserved, SHIPPED_OBSERVED } from '../src/io/loadObserved.js';
 import { loadTarget } from '../src/io/loadScenario.js';
 import { compileRunModel } from '../src/model/compile.js';
+import { DEFAULT_PRIORS } from '../src/model/priors.js';
+import { WARNING_CODES } from '../src/model/warnings.js';
 import { PARAM_NAMES } from '../src/schema/params.js';
 import type { Posterior } from '../src/schema/posterior.js';
+import type { Prior } from '../src/schema/prior.js';
 import { localizeWarning, parseWarning, warningText, type WarningCode } from '../src/report/warningText.js';
 import { scenarioOf } from './helpers.js';
+
+/** A prior's central value: its mode, the middle of its range, or its value. */
+function middle(p: Prior): number {
+  return p.dist === 'fixed' ? p.value : p.dist === 'pert' ? p.mode : (p.low + p.high) / 2;
+}
 
 /**
  * Every warning the code raises, raised for real: each must be recognised (a code and its
  * parameters), say itself again in English exactly as raised, and have a Chinese form with no
  * English sentence left in it.
  */
-async function raisedWarnings(): Promise<Map<WarningCode, string>> {
-  const out = new Map<WarningCode, string>();
+async function raisedWarnings(): Promise<Map<WarningCode, string[]>> {
+  const out = new Map<WarningCode, string[]>();
   const keep = (ws: readonly string[]): void => {
     for (const w of ws) {
       const p = parseWarning(w);
       if (p === undefined) throw new Error(`not recognised: ${w}`);
-      out.set(p.code, w);
+      out.set(p.code, [...(out.get(p.code) ?? []), w]);
     }
   };
   // a reward without an amount (Zhanjiang's first-certification reward) and a goal after the horizon
@@ -83,39 +96,91 @@ async function raisedWarnings(): Promise<Map<WarningCode, string>> {
       { value: 600000, p: 0.4, se: 0.01 },
     ]),
   );
+  // a fit (calibrate, project, backtest): Hunan's figures, which the model cannot all reproduce
+  const fit = await calibrateRegion(loadObserved(SHIPPED_OBSERVED), { region: 'hunan', particles: 50 });
+  if (fit.status !== 'ok') throw new Error(fit.message);
+  const cal = fit.calibration;
+  const coords = coordinateSummaries(cal);
+  keep(calibrationWarnings(cal, coords, fitRows(cal)));
+  // the same fit with a regime break already in it, medians beyond their priors both ways, a
+  // sampler stopped short of the posterior and a thin sample: the raiser's other sentences
+  const stages = cal.smc.stages.map((st, i, all) =>
+    i === all.length - 1 ? { ...st, temperature: 0.5 } : st,
+  );
+  const doctored = {
+    ...cal,
+    setup: { ...cal.setup, breakYear: 2016 },
+    smc: { ...cal.smc, stages, unique: 2 },
+  };
+  const beyond = coords.map((c, i) =>
+    i === 0 ? { ...c, p50: c.priorP95 + 1 } : i === 1 ? { ...c, p50: c.priorP05 - 1 } : c,
+  );
+  keep(calibrationWarnings(doctored, beyond, fitRows(cal)));
+  // sensitivity: a goal met in every trajectory, every prior pinned but one and the base counts
+  // exact (so process noise is a large share of the variance), on a Saltelli design too small to
+  // converge
+  const pinned = Object.fromEntries(
+    PARAM_NAMES.map((n) => [
+      n,
+      { dist: 'fixed', value: middle(DEFAULT_PRIORS[n]), tag: 'I', source: 'pinned' },
+    ]),
+  );
+  const quiet = scenarioOf('zhanjiang-2023', {
+    priors: { ...pinned, firstPass: { dist: 'uniform', low: 0.6, high: 0.8, tag: 'I', source: 'varied' } },
+  });
+  const easy = {
+    ...quiet,
+    plan: {
+      ...quiet.plan,
+      base: Object.fromEntries(
+        Object.entries(quiet.plan.base).map(([m, b]) => [m, { ...b, low: undefined, high: undefined }]),
+      ),
+      goals: quiet.plan.goals.map((g) =>
+        g.id === 'hnte-agri-100' && g.kind === 'projected' ? { ...g, target: 1 } : g,
+      ),
+    },
+  } as typeof quiet;
+  const tiny = {
+    ...DEFAULT_SENSITIVITY,
+    runs: 200,
+    tornadoRuns: 100,
+    tornadoPilot: 20,
+    sobolRows: 16,
+    sobolReplicates: 2,
+    sobolBootstrap: 50,
+    voiBootstrap: 20,
+  };
+  keep((await analyseSensitivity(easy, 'hnte-agri-100', tiny, serialEvaluate(), 'test')).warnings);
   return out;
 }
 
 describe('warnings in the report language', () => {
-  it('recognises every warning the code raises, says it again exactly, and in Chinese', async () => {
-    const raised = await raisedWarnings();
-    const codes: WarningCode[] = [
-      'goal-after-horizon',
-      'lever-no-amount',
-      'observed-figures',
-      'posterior-region',
-      'posterior-used',
-      'precision-not-reached',
-      'compare-seed',
-      'compare-plans',
-      'lever-evidence',
-      'not-monotone',
-    ];
-    expect([...raised.keys()].sort()).toEqual([...codes].sort());
-    const plans = [scenarioOf('zhanjiang-2023').plan, scenarioOf('jiangmen-2021').plan];
-    for (const [code, text] of raised) {
-      const parsed = parseWarning(text);
-      expect(parsed?.code, text).toBe(code);
-      if (parsed === undefined) continue;
-      expect(warningText(parsed, 'en'), code).toBe(text);
-      const zh = localizeWarning(text, 'zh', plans);
-      // Chinese throughout: no run of three English words is left
-      expect(zh, code).toMatch(/[\u4e00-\u9fff]{4}/);
-      expect(zh, code).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
-      expect(zh).not.toContain('（英文原文）');
-      expect(localizeWarning(text, 'en', plans)).toBe(text);
-    }
-  });
+  it(
+    'recognises every warning the code raises, says it again exactly, and in Chinese',
+    { timeout: 60_000 },
+    async () => {
+      const raised = await raisedWarnings();
+      const codes: readonly WarningCode[] = WARNING_CODES;
+      expect([...raised.keys()].sort()).toEqual([...codes].sort());
+      const plans = [scenarioOf('zhanjiang-2023').plan, scenarioOf('jiangmen-2021').plan];
+      const all = [...raised].flatMap(([code, texts]) => texts.map((text) => [code, text] as const));
+      // a misfit both with and without the hint to try a regime break
+      expect(raised.get('fit-misfit')?.some((w) => w.includes('--break YEAR'))).toBe(true);
+      expect(raised.get('fit-misfit')?.some((w) => !w.includes('--break YEAR'))).toBe(true);
+      for (const [code, text] of all) {
+        const parsed = parseWarning(text);
+        expect(parsed?.code, text).toBe(code);
+        if (parsed === undefined) continue;
+        expect(warningText(parsed, 'en'), code).toBe(text);
+        const zh = localizeWarning(text, 'zh', plans);
+        // Chinese throughout: no run of three English words is left
+        expect(zh, code).toMatch(/[\u4e00-\u9fff]{4}/);
+        expect(zh, code).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
+        expect(zh).not.toContain('（英文原文）');
+        expect(localizeWarning(text, 'en', plans)).toBe(text);
+      }
+    },
+  );
 
   it('names levers, goals and regions as the plan does', () => {
     const plans = [scenarioOf('zhanjiang-2023').plan];

@@ -14,6 +14,7 @@ import {
   type FitObservation,
 } from './observationModel.js';
 import { weightedMean, weightedQuantiles } from './weightedQuantile.js';
+import { warningSentence } from '../model/warnings.js';
 
 /** Significant digits kept for sample values in a posterior file. */
 const SAMPLE_DIGITS = 6;
@@ -129,32 +130,44 @@ export function calibrationWarnings(
   const misfit = rows.filter((r) => r.status === 'fitted' && r.outside90 === true);
   if (misfit.length > 0) {
     w.push(
-      `${misfit.length} of ${rows.filter((r) => r.status === 'fitted').length} fitted figures fall outside their 90% posterior predictive interval (${misfit
-        .map((r) => `line ${r.line}: ${r.measure} ${r.year} = ${r.value}, model ${r.p05}–${r.p95}`)
-        .join(
-          '; ',
-        )}): the model cannot reproduce them together${cal.setup.breakYear === null ? ' (a regime break, --break YEAR, may help)' : ''}`,
+      warningSentence('fit-misfit', {
+        misfits: String(misfit.length),
+        fitted: String(rows.filter((r) => r.status === 'fitted').length),
+        figures: misfit
+          .map((r) => `line ${r.line}: ${r.measure} ${r.year} = ${r.value}, model ${r.p05}–${r.p95}`)
+          .join('; '),
+        ...(cal.setup.breakYear === null ? { breakHint: '' as const } : {}),
+      }),
     );
   }
   for (const c of coords) {
     if (c.p50 > c.priorP95)
       w.push(
-        `${c.name}: the posterior median ${c.p50} is above the prior's 95th percentile ${c.priorP95}: the data want more than the prior allows`,
+        warningSentence('posterior-above-prior', {
+          coordinate: c.name,
+          median: String(c.p50),
+          bound: String(c.priorP95),
+        }),
       );
     else if (c.p50 < c.priorP05)
       w.push(
-        `${c.name}: the posterior median ${c.p50} is below the prior's 5th percentile ${c.priorP05}: the data want less than the prior allows`,
+        warningSentence('posterior-below-prior', {
+          coordinate: c.name,
+          median: String(c.p50),
+          bound: String(c.priorP05),
+        }),
       );
   }
   const last = cal.smc.stages.at(-1);
   if (last === undefined || last.temperature < 1) {
-    w.push(
-      `the sampler stopped at temperature ${last?.temperature ?? 0} before reaching the posterior (1): the sample is not the posterior`,
-    );
+    w.push(warningSentence('sampler-stopped', { temperature: String(last?.temperature ?? 0) }));
   }
   if (cal.smc.unique < cal.smc.particles / 5) {
     w.push(
-      `only ${cal.smc.unique} distinct particles of ${cal.smc.particles}: the posterior sample is thin; use more particles`,
+      warningSentence('thin-sample', {
+        unique: String(cal.smc.unique),
+        particles: String(cal.smc.particles),
+      }),
     );
   }
   return w;

@@ -3,6 +3,7 @@ import { cumulativeWeights, withPosteriorSamples, type ParamSamples } from '../m
 import { PARAM_NAMES } from '../schema/params.js';
 import type { Posterior } from '../schema/posterior.js';
 import { BREAK_DIM } from './regionSetup.js';
+import { warningSentence } from '../model/warnings.js';
 
 /** A posterior's samples as a plan's model draws them, with the note that says so. */
 export type PosteriorDraws =
@@ -59,7 +60,13 @@ export function posteriorDraws(posterior: Posterior): PosteriorDraws {
     status: 'ok',
     samples,
     breakYear: posterior.breakYear !== null && shift !== null ? posterior.breakYear : null,
-    note: `parameters drawn from the posterior of ${posterior.region} (observed counts ${fitted}${posterior.breakYear !== null ? `, break ${posterior.breakYear}` : ''}; ${rows.length} samples) instead of the priors; base counts from the plan${fromPriors.length > 0 ? `; from the priors: ${fromPriors.join(', ')}` : ''}`,
+    note: warningSentence('posterior-used', {
+      region: posterior.region,
+      fitted,
+      ...(posterior.breakYear !== null ? { break: String(posterior.breakYear) } : {}),
+      samples: String(rows.length),
+      ...(fromPriors.length > 0 ? { fromPriors: fromPriors.join(', ') } : {}),
+    }),
   };
 }
 

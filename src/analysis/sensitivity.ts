@@ -11,6 +11,7 @@ import { leverEffects, leverVariants } from './leverEffects.js';
 import { HIGH, LOW, oneWayEffects } from './oneWay.js';
 import { sobolDesign } from './sobolDesign.js';
 import { valueOfInformation } from './valueOfInformation.js';
+import { warningSentence } from '../model/warnings.js';
 
 export { leverVariants } from './leverEffects.js';
 
@@ -161,9 +162,7 @@ export async function analyseSensitivity(
   for (const x of plain.margin) ss += (x - marginMean) ** 2;
   const marginSe = n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0;
   if (p === 0 || p === 1) {
-    warnings.push(
-      `The goal is ${p === 0 ? 'missed' : 'met'} in all ${n} trajectories: effects on P(goal) and its value of information are 0 here; the effects on the margin still say what moves the count.`,
-    );
+    warnings.push(warningSentence('goal-always', { outcome: p === 0 ? 'missed' : 'met', runs: String(n) }));
   }
 
   const oneWay = await oneWayEffects(ctx, factors, pairs, pilot);

@@ -4,6 +4,7 @@ import type { SensitivityReport } from '../schema/sensitivity.js';
 import { mean, round, sig, type DesignContext } from './designContext.js';
 import type { Factor } from './factors.js';
 import { abRow, sobolBootstrap, sobolIndices } from './sobol.js';
+import { warningSentence } from '../model/warnings.js';
 
 /** Sobol' intervals wider than this trigger the convergence warning. */
 export const WIDE = 0.1;
@@ -92,13 +93,16 @@ export async function sobolDesign(
   const converged = widest <= WIDE;
   if (!converged) {
     warnings.push(
-      `Sobol' indices have not converged: the widest ${SOBOL_LEVEL * 100}% interval (${widestName}) spans ${round(widest, 3)} > ${WIDE}. Rerun with more --sobol-rows (the interval narrows as 1/√rows).`,
+      warningSentence('sobol-not-converged', {
+        level: String(SOBOL_LEVEL * 100),
+        factor: widestName,
+        width: String(round(widest, 3)),
+        limit: String(WIDE),
+      }),
     );
   }
   if (noiseShare > 0.2) {
-    warnings.push(
-      `Process noise is ${round(100 * noiseShare, 0)}% of the variance of the Sobol' output: the indices share out the rest. Raise --sobol-reps to average more trajectories per row.`,
-    );
+    warnings.push(warningSentence('sobol-noise', { share: String(round(100 * noiseShare, 0)) }));
   }
   return {
     result: {

@@ -9,6 +9,7 @@ import { LEVER_RESPONSES } from '../model/leverResponses.js';
 import { roundTo } from '../report/round.js';
 import type { GoalEstimate, GoalRef, LeverDescription, SpendEstimate } from '../schema/analysisCommon.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
+import { warningSentence } from '../model/warnings.js';
 
 /** A projected goal of the scenario's plan as the analyses list it. */
 export function goalRef(s: ResolvedScenario, id: string): GoalRef {
@@ -152,7 +153,11 @@ export function evidenceWarnings(s: ResolvedScenario, ref: LeverRef): string[] {
     const r = LEVER_RESPONSES[l.type];
     if (r.evidence === 'sourced') return [];
     return [
-      `lever ${l.id}: the strength of its response (${r.strength ?? 'none'}) ${r.evidence === 'none' ? 'has no evidence' : 'is only partly sourced'}; the answer rests on its prior (docs/model.md, "Levers")`,
+      warningSentence('lever-evidence', {
+        lever: l.id,
+        strength: r.strength ?? 'none',
+        evidence: r.evidence === 'none' ? 'has no evidence' : 'is only partly sourced',
+      }),
     ];
   });
 }
@@ -165,7 +170,12 @@ export function monotonicityWarning(points: readonly { value: number; p: number;
     const b = sorted[i];
     if (a !== undefined && b !== undefined && b.p < a.p - 2 * Math.hypot(a.se, b.se)) {
       return [
-        `P(goal) falls from ${a.p.toFixed(3)} at ${a.value} to ${b.p.toFixed(3)} at ${b.value}: it is not monotone in the lever here (a capped budget running out sooner?), so a search for the smallest value may miss a lower one`,
+        warningSentence('not-monotone', {
+          p1: a.p.toFixed(3),
+          v1: String(a.value),
+          p2: b.p.toFixed(3),
+          v2: String(b.value),
+        }),
       ];
     }
   }

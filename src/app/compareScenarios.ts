@@ -17,6 +17,7 @@ import { pairedModels, runPairedStats } from './pairedRun.js';
 import { defaultWorkers, withPoolAsync } from './pool.js';
 import { workMeter } from './workProgress.js';
 import type { Progress } from '../engine/runner.js';
+import { warningSentence } from '../model/warnings.js';
 
 export interface CompareOptions {
   /** plan ids or scenario files, the first being the reference */
@@ -125,16 +126,12 @@ export async function compareScenarios(
   const scenarios = loaded.map((l) => ({ ...l.scenario, runs, seed }));
   for (const l of loaded) {
     if (opts.seed === undefined && l.scenario.seed !== seed) {
-      warnings.push(
-        `${l.scenario.id} sets seed ${l.scenario.seed}; every scenario runs on seed ${seed} so that they share their random numbers`,
-      );
+      warnings.push(warningSentence('compare-seed', { scenario: l.scenario.id, own: l.scenario.seed, seed }));
     }
   }
   const plans = [...new Set(scenarios.map((s) => s.plan.id))];
   if (plans.length > 1) {
-    warnings.push(
-      `the scenarios run different plans (${plans.join(', ')}): only goals with the same id and definition are compared`,
-    );
+    warnings.push(warningSentence('compare-plans', { plans: plans.join(', ') }));
   }
   const models = scenarios.map(compileModel);
   const { ids, index, omitted } = matchGoals(scenarios, models);

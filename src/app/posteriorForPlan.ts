@@ -9,6 +9,7 @@ import { loadPosterior } from '../io/loadPosterior.js';
 import { packageVersion } from '../io/version.js';
 import type { Plan } from '../schema/plan.js';
 import type { Posterior } from '../schema/posterior.js';
+import { warningSentence } from '../model/warnings.js';
 
 /**
  * Whether the shipped observed counts can calibrate a plan's region up to its base year; the
@@ -20,7 +21,12 @@ export function shippedFitAvailable(plan: Plan): { readonly available: boolean; 
   const n = set.setup.fitted.length;
   return {
     available: true,
-    message: `${plan.region.id} has ${n} figure${n === 1 ? '' : 's'} up to ${plan.baseYear} in ${portablePath(SHIPPED_OBSERVED)}; parameters come from the priors unless --posterior is given (--posterior auto fits them first)`,
+    message: warningSentence('observed-figures', {
+      region: plan.region.id,
+      n: String(n),
+      year: String(plan.baseYear),
+      file: portablePath(SHIPPED_OBSERVED),
+    }),
   };
 }
 

@@ -26,6 +26,7 @@ import { runReportFiles } from '../report/reportFiles.js';
 import { buildSummary } from '../report/summary.js';
 import type { RunSummary } from '../schema/result.js';
 import { MAX_RUNS, type ResolvedScenario } from '../schema/scenario.js';
+import { warningSentence } from '../model/warnings.js';
 
 export interface RunOptions {
   /** plan id or scenario file */
@@ -149,7 +150,11 @@ export async function simulateScenario(
     ...summary,
     warnings: [
       ...summary.warnings,
-      `precision ${precision} not reached: the largest P(met) standard error is ${run.worstStdErr.toFixed(5)} after ${run.acc.runs} runs (the cap)`,
+      warningSentence('precision-not-reached', {
+        precision: String(precision),
+        se: run.worstStdErr.toFixed(5),
+        runs: String(run.acc.runs),
+      }),
     ],
   });
 }
@@ -245,7 +250,10 @@ export async function reportRun(
   let parameterNote: string | undefined;
   if (posterior !== undefined) {
     if (posterior.region !== scenario.plan.region.id) {
-      parameterNote = `the posterior was fitted to ${posterior.region}; the plan's region is ${scenario.plan.region.id}`;
+      parameterNote = warningSentence('posterior-region', {
+        posterior: posterior.region,
+        region: scenario.plan.region.id,
+      });
     }
   } else {
     const shipped = shippedFitAvailable(scenario.plan);

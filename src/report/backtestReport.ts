@@ -12,6 +12,7 @@ import type { Block, Cell, ChartDef, ReportDocument, Section, Tone } from './doc
 import { chartId, glossarySection, intervalText, regionLabel } from './fitBlocks.js';
 import type { Lang } from './lang.js';
 import { formatCount } from './numberFormat.js';
+import { localizeWarnings } from './warningText.js';
 
 /**
  * P(K ≤ k) for K ~ Binomial(n, p), by summing the probability mass function (n is a handful of
@@ -196,14 +197,10 @@ function originBlocks(b: Backtest, o: Backtest['origins'][number], lang: Lang): 
     });
   }
   if (o.warnings.length > 0) {
-    blocks.push({
-      kind: 'details',
-      summary: t(
-        `该起点拟合的提示（${o.warnings.length}条，命令行输出原文，英文）`,
-        `The fit’s warnings (${o.warnings.length})`,
-      ),
-      blocks: [{ kind: 'list', items: o.warnings }],
-    });
+    blocks.push(
+      { kind: 'note', text: t('该起点拟合的提示：', 'The fit’s warnings:') },
+      { kind: 'list', items: localizeWarnings(o.warnings, lang) },
+    );
   }
   return blocks;
 }

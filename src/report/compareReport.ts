@@ -1,4 +1,4 @@
-import type { CompareResult } from '../schema/compareResult.js';
+import type { CompareResult, OmittedReason } from '../schema/compareResult.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import {
   analysisReproducibilitySection,
@@ -211,14 +211,14 @@ function summarySection(input: CompareReportInput, lang: Lang): Section {
   return { id: 'summary', title: t('结论摘要', 'Summary'), blocks };
 }
 
-const OMITTED: Readonly<Record<string, string>> = {
+const OMITTED: Readonly<Record<OmittedReason, string>> = {
   'the plan has no such goal': '该方案的规划中没有此目标',
   'not evaluated (after the horizon)': '晚于模拟的最后一年，未作评估',
   'defined differently in this scenario’s plan': '该方案的规划对此目标的定义不同',
 };
 
-function omittedReason(reason: string, lang: Lang): string {
-  return lang === 'zh' ? (OMITTED[reason] ?? `（英文原文）${reason}`) : reason;
+function omittedReason(reason: OmittedReason, lang: Lang): string {
+  return lang === 'zh' ? OMITTED[reason] : reason;
 }
 
 function plansOf(input: CompareReportInput): ResolvedScenario['plan'][] {

@@ -7,6 +7,7 @@ import type { Block, Cell, ReportDocument, Section } from './document.js';
 import { fanCharts, fitTable, glossarySection, intervalText, regionLabel } from './fitBlocks.js';
 import type { Lang } from './lang.js';
 import { formatCount } from './numberFormat.js';
+import { localizeWarnings } from './warningText.js';
 
 /** What a projection report is built from. */
 export interface ProjectionReportInput {
@@ -203,11 +204,10 @@ function reproducibilitySection(p: ProjectionReportInput, lang: Lang): Section {
     { kind: 'code', text: projectCommandLine(p) },
   ];
   if (p.warnings.length > 0) {
-    blocks.push({
-      kind: 'details',
-      summary: t('拟合提示（命令行输出原文，英文）', 'The fit’s warnings'),
-      blocks: [{ kind: 'list', items: p.warnings }],
-    });
+    blocks.push(
+      { kind: 'note', text: t('拟合提示：', 'The fit’s warnings:') },
+      { kind: 'list', items: localizeWarnings(p.warnings, lang) },
+    );
   }
   return { id: 'reproducibility', title: t('可复现信息', 'Reproducibility'), blocks };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_PRIORS } from '../model/priors.js';
+import { priorSourceText } from '../model/priorSourcesZh.js';
 import type { ObservedPoint } from '../schema/observed.js';
 import { PARAM_NAMES } from '../schema/params.js';
 import type { BaseCount } from '../schema/plan.js';
@@ -18,6 +19,7 @@ import { formatCount, formatPercent } from './numberFormat.js';
 import { scenarioHash } from './scenarioHash.js';
 import { leversSection } from './leversSection.js';
 import { localizeWarnings } from './warningText.js';
+import { shippedNote } from './shippedNotesZh.js';
 import { calibrationFitSection } from './calibrationFitSection.js';
 import { regionName } from './calibrationText.js';
 import type { CalibrationSummary } from '../schema/posterior.js';
@@ -424,8 +426,10 @@ function baseSourceText(b: BaseCount, documentTitle: string, lang: Lang): string
       ? `规划原文：${b.quote}（${documentTitle}）`
       : `Plan text: ${b.quote} (${documentTitle})`;
   }
-  if (b.quote !== undefined) return `${b.source} — “${b.quote}”`;
-  return b.source;
+  const source = shippedNote(b.source, lang);
+  if (b.quote === undefined) return source;
+  const quote = shippedNote(b.quote, lang);
+  return `${source} — ${quote === b.quote ? `“${quote}”` : quote}`;
 }
 
 const EVIDENCE_LABEL: Readonly<Record<EvidenceClass, { zh: string; en: string }>> = {
@@ -500,7 +504,7 @@ export function assumptionsSection(input: AssumptionsInput, lang: Lang): Section
       t('参数', 'Parameter'),
       t('分布', 'Distribution'),
       t('证据', 'Evidence'),
-      t('依据说明（英文）', 'Evidence and source'),
+      t('依据说明', 'Evidence and source'),
     ],
     rows: names.map((n): Cell[] => {
       const p = scenario.priors[n];
@@ -513,7 +517,7 @@ export function assumptionsSection(input: AssumptionsInput, lang: Lang): Section
           text: `${EVIDENCE_LABEL[cls][lang]} · ${p.tag}`,
           tone: cls === 'sourced' ? 'good' : cls === 'mixed' ? 'fair' : 'neutral',
         },
-        p.source,
+        shippedNote(priorSourceText(n, p, lang), lang),
       ];
     }),
     align: ['l', 'l', 'l', 'l'],
@@ -528,8 +532,10 @@ export function assumptionsSection(input: AssumptionsInput, lang: Lang): Section
       kind: 'list',
       items: [...shown]
         .sort((a, b) => (a.measure === b.measure ? a.year - b.year : a.measure < b.measure ? -1 : 1))
-        .map(
-          (o) => `${measureName(o.measure, lang, plan)} ${o.year}: ${observedLabel(o, lang)} — ${o.source}`,
+        .map((o) =>
+          lang === 'zh'
+            ? `${measureName(o.measure, lang, plan)} ${o.year}年：${observedLabel(o, lang)} — ${shippedNote(o.source, lang)}`
+            : `${measureName(o.measure, lang, plan)} ${o.year}: ${observedLabel(o, lang)} — ${o.source}`,
         ),
     });
   }

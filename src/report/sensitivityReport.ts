@@ -10,6 +10,7 @@ import { formatCount, formatPercent } from './numberFormat.js';
 import { scenarioHash } from './scenarioHash.js';
 import { sensitivityCharts } from './sensitivityCharts.js';
 import { GLOSSARY, measureName } from './terms.js';
+import { warningBlocks } from './analysisSections.js';
 
 type Report = SensitivityReport;
 type Say = (zh: string, en: string) => string;
@@ -183,16 +184,7 @@ function summarySection(r: Report, scenario: ResolvedScenario, lang: Lang): Sect
     { kind: 'heading', text: t('要点', 'What drives the verdict') },
     { kind: 'list', items },
   ];
-  if (r.warnings.length > 0) {
-    blocks.push({
-      kind: 'details',
-      summary: t(
-        `分析提示（${r.warnings.length}条，命令行输出原文，英文）`,
-        `Warnings (${r.warnings.length})`,
-      ),
-      blocks: [{ kind: 'list', items: r.warnings }],
-    });
-  }
+  blocks.push(...warningBlocks(r.warnings, lang, [scenario.plan]));
   return { id: 'summary', title: t('结论摘要', 'Summary'), blocks };
 }
 

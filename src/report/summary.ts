@@ -13,6 +13,7 @@ import type { RunSummary } from '../schema/result.js';
 import type { ResolvedScenario } from '../schema/scenario.js';
 import { fixedThreshold, goalDistribution } from './goalDistribution.js';
 import { roundTo } from './round.js';
+import { warningSentence } from '../model/warnings.js';
 
 /**
  * Turns the streaming accumulator of a run into the summary every output shares.
@@ -69,14 +70,20 @@ export function buildSummary(
   });
   for (const g of plan.goals) {
     if (g.kind === 'projected' && g.year > scenario.horizon) {
-      warnings.push(`goal ${g.id} (${g.year}) is after the horizon ${scenario.horizon}: not evaluated`);
+      warnings.push(
+        warningSentence('goal-after-horizon', {
+          goal: g.id,
+          year: String(g.year),
+          horizon: String(scenario.horizon),
+        }),
+      );
     }
   }
   for (const l of plan.levers) {
     const r = LEVER_RESPONSES[l.type];
     if (r.form === 'reward' && l.amounts.length === 0) {
       warnings.push(
-        `lever ${l.id} states no amount: it acts at the reference reward (${r.reference / 10_000}万 yuan) and its outlay is not counted in spend or in yuan per additional firm`,
+        warningSentence('lever-no-amount', { lever: l.id, reward: String(r.reference / 10_000) }),
       );
     }
   }

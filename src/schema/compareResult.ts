@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { GoalEstimate, GoalRef, PairedDifference, SpendEstimate } from './analysisCommon.js';
 
+/** Why a goal of the first scenario is left out of a comparison (the English of every output). */
+export const OmittedReason = z.enum([
+  'the plan has no such goal',
+  'not evaluated (after the horizon)',
+  'defined differently in this scenario’s plan',
+]);
+export type OmittedReason = z.output<typeof OmittedReason>;
+
 /** The JSON that `ladder compare --json` prints and `summary.json` of a comparison holds. */
 export const CompareResult = z.strictObject({
   kind: z.literal('compare'),
@@ -21,7 +29,7 @@ export const CompareResult = z.strictObject({
   /** the goals compared: those of the first scenario that every other scenario evaluates the same way */
   goals: z.array(GoalRef),
   /** goals left out, and why */
-  omittedGoals: z.array(z.strictObject({ scenario: z.string(), goal: z.string(), reason: z.string() })),
+  omittedGoals: z.array(z.strictObject({ scenario: z.string(), goal: z.string(), reason: OmittedReason })),
   /** per scenario, in the order given */
   results: z.array(
     z.strictObject({
