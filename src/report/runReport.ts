@@ -35,8 +35,15 @@ export interface RunReportInput {
   readonly posterior?: CalibrationSummary;
 }
 
-/** How many years before the base year published counts are drawn for context. */
-const OBSERVED_LOOKBACK = 10;
+/**
+ * How many years before the base year a fan chart draws published counts for context: as many as
+ * it simulates (at least MIN_LOOKBACK), so the simulated years keep at least half the chart's
+ * width. Older counts stay listed with their sources in the assumptions.
+ */
+function observedLookback(baseYear: number, horizon: number): number {
+  return Math.max(MIN_LOOKBACK, horizon - baseYear);
+}
+const MIN_LOOKBACK = 3;
 
 type T = (zh: string, en: string) => string;
 
@@ -195,7 +202,9 @@ function fanChart(input: RunReportInput, measure: string, lang: Lang): ChartDef 
   const observed = input.observed
     .filter(
       (o) =>
-        o.measure === measure && o.year >= summary.baseYear - OBSERVED_LOOKBACK && o.year <= summary.horizon,
+        o.measure === measure &&
+        o.year >= summary.baseYear - observedLookback(summary.baseYear, summary.horizon) &&
+        o.year <= summary.horizon,
     )
     .sort((a, b) => a.year - b.year)
     .map((o) => ({ year: o.year, value: o.value, label: observedLabel(o, lang) }));
